@@ -1,0 +1,51 @@
+//! Validates `data/` and bakes it into `$OUT_DIR/dataset.rs` (a `static DATASET`).
+//! Any problem in the data fails the build with file, line, item and what to fix.
+
+#[allow(dead_code)]
+#[path = "src/vocab.rs"]
+mod vocab;
+
+#[allow(dead_code)]
+#[path = "src/dataset/error.rs"]
+mod error;
+
+#[allow(dead_code)]
+#[path = "src/dataset/authoring.rs"]
+mod authoring;
+
+#[path = "src/dataset/codegen.rs"]
+mod codegen;
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let data = root.join("data");
+    for input in authoring::inputs(&data) {
+        println!("cargo::rerun-if-changed={}", input.display());
+    }
+    for src in ["src/vocab.rs", "src/dataset/error.rs", "src/dataset/authoring.rs", "src/dataset/codegen.rs"] {
+        println!("cargo::rerun-if-changed={src}");
+    }
+    match authoring::load(&data) {
+        Ok(raw) => {
+            let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+            write(&out.join("dataset.rs"), &codegen::bake(&raw));
+        }
+        Err(errors) => {
+            eprintln!("data/ has {} problem(s):", errors.len());
+            for error in &errors {
+                eprintln!("  {error}");
+                println!("cargo::error={error}");
+            }
+            std::process::exit(1);
+        }
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    // Only touch the file when it changes, so unchanged data does not rebuild the crate.
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+}

@@ -1,0 +1,706 @@
+//! The authoring side of the dataset: reads the TOML files in `data/`, checks them, and
+//! reports every problem with file, line, item and what to fix.
+//!
+//! Used by `build.rs` (which includes this file with `#[path]`, so it names its neighbours
+//! through `crate::vocab` and `super::error`) and by the native validation tests. Never
+//! compiled into the wasm bundle: the page gets the checked data baked into statics.
+
+use super::error::{DataError, DataErrorKind};
+use crate::vocab::{
+    self, parse_partial, Decision, Precision, Provider, Workload, FIRST_DAY, LAST_DAY,
+    SCENARIO_KEYS,
+};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::{BTreeSet, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The files of a dataset, in the order they are read.
+pub const FILES: &[&str] = &[
+    "sources.toml",
+    "parties.toml",
+    "figures.toml",
+    "terms.toml",
+    "decisions.toml",
+    "events.toml",
+    "conflicts.toml",
+];
+
+/// A citation as written: `"id"` or `{ id = "…", quote = "…" }`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawCitation {
+    Id(String),
+    Quoted { id: String, quote: String },
+}
+
+impl RawCitation {
+    pub fn id(&self) -> &str {
+        match self {
+            RawCitation::Id(id) | RawCitation::Quoted { id, .. } => id,
+        }
+    }
+    pub fn quote(&self) -> Option<&str> {
+        match self {
+            RawCitation::Id(_) => None,
+            RawCitation::Quoted { quote, .. } => Some(quote),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub date: String,
+    pub kind: String,
+    pub url: Option<String>,
+    pub seed: Option<String>,
+    pub locator: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawParty {
+    pub id: String,
+    pub name: String,
+    pub provider: Option<Provider>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvent {
+    pub id: String,
+    pub date: String,
+    pub reported: Option<String>,
+    pub parties: Vec<String>,
+    #[serde(default)]
+    pub providers: Vec<Provider>,
+    pub what: String,
+    #[serde(default)]
+    pub figures: Vec<String>,
+    #[serde(default)]
+    pub terms: Vec<String>,
+    #[serde(default)]
+    pub decisions: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFigure {
+    pub id: String,
+    pub measures: String,
+    pub amount: String,
+    pub unit: String,
+    #[serde(default)]
+    pub scale: String,
+    #[serde(default)]
+    pub qualifier: Option<String>,
+    pub as_of: String,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub same_quantity_as: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLapse {
+    pub when: Option<String>,
+    pub from: Option<String>,
+    pub on: Option<String>,
+    pub only_if: Option<String>,
+    pub summary: String,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTerm {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub from: Option<String>,
+    pub until: Option<String>,
+    pub workloads: Vec<String>,
+    pub providers: Vec<String>,
+    pub effect: String,
+    pub only_if: Option<String>,
+    #[serde(default)]
+    pub supersedes: Vec<String>,
+    pub caveat: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+    #[serde(default)]
+    pub lapse: Vec<RawLapse>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDecision {
+    pub id: String,
+    pub provider: Provider,
+    pub workloads: Vec<Workload>,
+    pub decision: Decision,
+    pub date: String,
+    pub known_from: String,
+    pub what: String,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReading {
+    pub value: String,
+    pub says: String,
+    #[serde(default)]
+    pub terms: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConflict {
+    pub id: String,
+    pub claim: String,
+    pub scenario_key: Option<String>,
+    pub default: String,
+    pub why_default: String,
+    #[serde(default)]
+    pub figures: Vec<String>,
+    pub reading: Vec<RawReading>,
+}
+
+/// An item with the line it starts on.
+#[derive(Debug)]
+pub struct Item<T> {
+    pub line: usize,
+    pub value: T,
+}
+
+/// The whole dataset as written, before baking.
+#[derive(Debug, Default)]
+pub struct RawDataset {
+    pub sources: Vec<Item<RawSource>>,
+    pub parties: Vec<Item<RawParty>>,
+    pub figures: Vec<Item<RawFigure>>,
+    pub terms: Vec<Item<RawTerm>>,
+    pub decisions: Vec<Item<RawDecision>>,
+    pub events: Vec<Item<RawEvent>>,
+    pub conflicts: Vec<Item<RawConflict>>,
+    /// Seed file name → its text.
+    pub seeds: HashMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File<T> {
+    #[serde(
+        default = "Vec::new",
+        alias = "source",
+        alias = "party",
+        alias = "figure",
+        alias = "term",
+        alias = "decision",
+        alias = "event",
+        alias = "conflict"
+    )]
+    items: Vec<Spanned<T>>,
+}
+
+/// Reads and checks the dataset in `dir` (normally `data/`). Returns every problem found.
+pub fn load(dir: &Path) -> Result<RawDataset, Vec<DataError>> {
+    let mut errors = Vec::new();
+    let label = |name: &str| format!("{}/{name}", dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned()));
+    let mut raw = RawDataset {
+        sources: read(dir, "sources.toml", &label, &mut errors),
+        parties: read(dir, "parties.toml", &label, &mut errors),
+        figures: read(dir, "figures.toml", &label, &mut errors),
+        terms: read(dir, "terms.toml", &label, &mut errors),
+        decisions: read(dir, "decisions.toml", &label, &mut errors),
+        events: read(dir, "events.toml", &label, &mut errors),
+        conflicts: read(dir, "conflicts.toml", &label, &mut errors),
+        seeds: HashMap::new(),
+    };
+    for source in &raw.sources {
+        if let Some(seed) = &source.value.seed {
+            if let Ok(text) = fs::read_to_string(dir.join("seeds").join(seed)) {
+                raw.seeds.insert(seed.clone(), text);
+            }
+        }
+    }
+    let mut check = Checker { raw: &raw, errors: &mut errors, label: &label };
+    check.all();
+    if errors.is_empty() {
+        Ok(raw)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The files a build depends on (for `cargo:rerun-if-changed`).
+pub fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = FILES.iter().map(|f| dir.join(f)).collect();
+    paths.push(dir.join("seeds"));
+    paths
+}
+
+fn read<T: for<'de> Deserialize<'de>>(
+    dir: &Path,
+    name: &str,
+    label: &dyn Fn(&str) -> String,
+    errors: &mut Vec<DataError>,
+) -> Vec<Item<T>> {
+    let file = label(name);
+    let text = match fs::read_to_string(dir.join(name)) {
+        Ok(text) => text,
+        Err(e) => {
+            errors.push(DataError { file, line: None, item: None, kind: DataErrorKind::Unreadable(e.to_string()) });
+            return Vec::new();
+        }
+    };
+    match toml::from_str::<File<T>>(&text) {
+        Ok(parsed) => parsed
+            .items
+            .into_iter()
+            .map(|spanned| Item { line: line_of(&text, spanned.span().start), value: spanned.into_inner() })
+            .collect(),
+        Err(e) => {
+            let line = e.span().map(|span| line_of(&text, span.start));
+            errors.push(DataError { file, line, item: None, kind: DataErrorKind::Syntax(e.message().trim().to_owned()) });
+            Vec::new()
+        }
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset).map_or(0, |before| before.matches('\n').count()) + 1
+}
+
+/// Folds typographic quotes and runs of white space, so a quote copied from a seed matches
+/// however the seed spells its apostrophes and line breaks.
+pub fn normalise_quote(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{2032}' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            '\u{2013}' | '\u{2014}' => '-',
+            other => other,
+        })
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Parses a gate `key=value` against the scenario keys.
+pub fn parse_gate(text: &str) -> Result<(&'static str, &'static str), String> {
+    let (key, value) = text.split_once('=').ok_or_else(|| "expected key=value".to_owned())?;
+    let (key, values) = SCENARIO_KEYS
+        .iter()
+        .find(|(k, _)| *k == key.trim())
+        .ok_or_else(|| format!("scenario key {:?} is unknown", key.trim()))?;
+    let value = values
+        .iter()
+        .find(|v| **v == value.trim())
+        .ok_or_else(|| format!("value {:?} is not one of {}", value.trim(), values.join(", ")))?;
+    Ok((key, value))
+}
+
+/// Expands `["all"]` or a list of wire names.
+pub fn expand<T: Copy>(names: &[String], all: &[T], parse: impl Fn(&str) -> Result<T, vocab::VocabError>) -> Result<Vec<T>, vocab::VocabError> {
+    if names.len() == 1 && names[0] == "all" {
+        return Ok(all.to_vec());
+    }
+    names.iter().map(|n| parse(n)).collect()
+}
+
+/// The outcome class a term gives a provider, for the overlap check.
+pub fn effect_on(effect: &str, provider: Provider) -> &'static str {
+    match (effect, provider) {
+        ("none", _) => "none",
+        ("allowed", _) | ("azure-only" | "rofr", Provider::Azure) => "allowed",
+        ("azure-only", _) => "blocked",
+        _ => "rofr",
+    }
+}
+
+pub const EFFECTS: &[&str] = &["azure-only", "allowed", "rofr", "none"];
+pub const SOURCE_KINDS: &[&str] = &["primary", "news", "seed"];
+pub const UNITS: &[&str] = &["usd", "gw", "percent", "count"];
+pub const SCALES: &[&str] = &["", "million", "billion"];
+pub const QUALIFIERS: &[&str] = &["exact", "approx", "up-to", "more-than"];
+pub const CONDITIONS: &[&str] = &["agi_verified"];
+
+struct Checker<'a> {
+    raw: &'a RawDataset,
+    errors: &'a mut Vec<DataError>,
+    label: &'a dyn Fn(&str) -> String,
+}
+
+/// Where an item is, for messages.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    file: &'static str,
+    line: usize,
+    kind: &'static str,
+    id: &'a str,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, at: At<'_>, kind: DataErrorKind) {
+        self.errors.push(DataError {
+            file: (self.label)(at.file),
+            line: Some(at.line),
+            item: Some(format!("{} `{}`", at.kind, at.id)),
+            kind,
+        });
+    }
+
+    fn all(&mut self) {
+        let raw = self.raw;
+        let source_ids = self.ids("sources.toml", "source", raw.sources.iter().map(|i| (i.line, i.value.id.as_str())));
+        let party_ids = self.ids("parties.toml", "party", raw.parties.iter().map(|i| (i.line, i.value.id.as_str())));
+        let figure_ids = self.ids("figures.toml", "figure", raw.figures.iter().map(|i| (i.line, i.value.id.as_str())));
+        let term_ids = self.ids("terms.toml", "term", raw.terms.iter().map(|i| (i.line, i.value.id.as_str())));
+        let decision_ids = self.ids("decisions.toml", "decision", raw.decisions.iter().map(|i| (i.line, i.value.id.as_str())));
+        self.ids("events.toml", "event", raw.events.iter().map(|i| (i.line, i.value.id.as_str())));
+        self.ids("conflicts.toml", "conflict", raw.conflicts.iter().map(|i| (i.line, i.value.id.as_str())));
+        let known = Known { sources: &source_ids, terms: &term_ids };
+
+        for item in &raw.sources {
+            let s = &item.value;
+            let at = At { file: "sources.toml", line: item.line, kind: "source", id: &s.id };
+            if s.date != "unknown" {
+                self.date(at, "date", &s.date, false);
+            }
+            self.one_of(at, "kind", &s.kind, SOURCE_KINDS);
+            match (s.kind.as_str(), &s.seed) {
+                ("seed", None) => self.push(at, DataErrorKind::BadValue { field: "seed", got: String::new(), accepted: "the file name of a seed under data/seeds/".into() }),
+                ("seed", Some(seed)) if !raw.seeds.contains_key(seed) => self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() }),
+                _ => {}
+            }
+        }
+        for item in &raw.figures {
+            let f = &item.value;
+            let at = At { file: "figures.toml", line: item.line, kind: "figure", id: &f.id };
+            if f.amount != "undisclosed" && !is_decimal(&f.amount) {
+                self.push(at, DataErrorKind::BadValue { field: "amount", got: f.amount.clone(), accepted: "a decimal such as \"11.9\", or \"undisclosed\"".into() });
+            }
+            self.one_of(at, "unit", &f.unit, UNITS);
+            self.one_of(at, "scale", &f.scale, SCALES);
+            if let Some(q) = &f.qualifier {
+                self.one_of(at, "qualifier", q, QUALIFIERS);
+            }
+            if f.as_of != "unknown" {
+                self.date(at, "as_of", &f.as_of, false);
+            }
+            self.refs(at, "same_quantity_as", "figure", "data/figures.toml", &f.same_quantity_as, &figure_ids);
+            self.citations(at, &f.sources, known);
+        }
+        for item in &raw.terms {
+            self.term(item, known);
+        }
+        for item in &raw.decisions {
+            let d = &item.value;
+            let at = At { file: "decisions.toml", line: item.line, kind: "decision", id: &d.id };
+            self.date(at, "date", &d.date, false);
+            self.date(at, "known_from", &d.known_from, false);
+            self.citations(at, &d.sources, known);
+        }
+        for item in &raw.events {
+            let e = &item.value;
+            let at = At { file: "events.toml", line: item.line, kind: "event", id: &e.id };
+            self.date(at, "date", &e.date, false);
+            if let Some(reported) = &e.reported {
+                self.date(at, "reported", reported, false);
+            }
+            self.refs(at, "parties", "party", "data/parties.toml", &e.parties, &party_ids);
+            self.refs(at, "figures", "figure", "data/figures.toml", &e.figures, &figure_ids);
+            self.refs(at, "terms", "term", "data/terms.toml", &e.terms, &term_ids);
+            self.refs(at, "decisions", "decision", "data/decisions.toml", &e.decisions, &decision_ids);
+            self.citations(at, &e.sources, known);
+        }
+        for item in &raw.conflicts {
+            let c = &item.value;
+            let at = At { file: "conflicts.toml", line: item.line, kind: "conflict", id: &c.id };
+            self.refs(at, "figures", "figure", "data/figures.toml", &c.figures, &figure_ids);
+            let values: Vec<&str> = c.reading.iter().map(|r| r.value.as_str()).collect();
+            if !values.contains(&c.default.as_str()) {
+                self.push(at, DataErrorKind::BadValue { field: "default", got: c.default.clone(), accepted: values.join(", ") });
+            }
+            if let Some(key) = &c.scenario_key {
+                for reading in &c.reading {
+                    if let Err(why) = parse_gate(&format!("{key}={}", reading.value)) {
+                        self.push(at, DataErrorKind::BadValue { field: "scenario_key", got: format!("{key}={}", reading.value), accepted: why });
+                    }
+                }
+            }
+            if c.reading.len() < 2 {
+                self.push(at, DataErrorKind::BadValue { field: "reading", got: format!("{} reading(s)", c.reading.len()), accepted: "at least two readings".into() });
+            }
+            for reading in &c.reading {
+                self.refs(at, "reading.terms", "term", "data/terms.toml", &reading.terms, &term_ids);
+                self.citations(at, &reading.sources, known);
+            }
+        }
+        if self.errors.is_empty() {
+            self.overlaps();
+        }
+    }
+
+    fn term(&mut self, item: &Item<RawTerm>, known: Known<'_>) {
+        let t = &item.value;
+        let at = At { file: "terms.toml", line: item.line, kind: "term", id: &t.id };
+        let from = t.from.as_ref().and_then(|f| self.date(at, "from", f, false));
+        let until = t.until.as_ref().and_then(|u| self.date(at, "until", u, true));
+        if let (Some(from), Some(until)) = (from, until) {
+            if until <= from {
+                self.push(at, DataErrorKind::BadInterval { from: t.from.clone().unwrap_or_default(), until: t.until.clone().unwrap_or_default() });
+            }
+        }
+        if let Err(e) = expand(&t.workloads, Workload::ALL, Workload::parse) {
+            self.push(at, DataErrorKind::BadValue { field: "workloads", got: e.got, accepted: format!("all, {}", e.accepted.join(", ")) });
+        }
+        if let Err(e) = expand(&t.providers, Provider::ALL, Provider::parse) {
+            self.push(at, DataErrorKind::BadValue { field: "providers", got: e.got, accepted: format!("all, {}", e.accepted.join(", ")) });
+        }
+        self.one_of(at, "effect", &t.effect, EFFECTS);
+        self.gate(at, t.only_if.as_deref());
+        self.refs(at, "supersedes", "term", "data/terms.toml", &t.supersedes, known.terms);
+        if t.supersedes.iter().any(|s| *s == t.id) {
+            self.push(at, DataErrorKind::BadValue { field: "supersedes", got: t.id.clone(), accepted: "other terms (a term cannot supersede itself)".into() });
+        }
+        self.citations(at, &t.sources, known);
+        for lapse in &t.lapse {
+            self.gate(at, lapse.only_if.as_deref());
+            match (&lapse.when, &lapse.from, &lapse.on) {
+                (Some(when), Some(from), None) => {
+                    self.one_of(at, "lapse.when", when, CONDITIONS);
+                    self.date(at, "lapse.from", from, false);
+                }
+                (None, None, Some(on)) => {
+                    self.date(at, "lapse.on", on, true);
+                }
+                _ => self.push(at, DataErrorKind::BadValue { field: "lapse", got: "an incomplete lapse".into(), accepted: "`when` + `from`, or `on`".into() }),
+            }
+            self.citations(at, &lapse.sources, known);
+        }
+    }
+
+    /// Registers ids, reporting duplicates; returns id → position.
+    fn ids<'b>(&mut self, file: &'static str, kind: &'static str, items: impl Iterator<Item = (usize, &'b str)>) -> HashMap<String, (usize, usize)> {
+        let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+        for (position, (line, id)) in items.enumerate() {
+            if let Some(&(_, first_line)) = seen.get(id) {
+                self.push(At { file, line, kind, id }, DataErrorKind::DuplicateId { first_line });
+            } else {
+                seen.insert(id.to_owned(), (position, line));
+            }
+        }
+        seen
+    }
+
+    fn date(&mut self, at: At<'_>, field: &'static str, text: &str, exact_end: bool) -> Option<NaiveDate> {
+        match parse_partial(text) {
+            Ok((_, precision)) if exact_end && precision != Precision::Day => {
+                self.push(at, DataErrorKind::BadDate { field, error: vocab::DateError::Malformed(text.to_owned()) });
+                None
+            }
+            Ok((date, _)) if exact_end => {
+                // An exclusive end may be the day after the range.
+                if date <= FIRST_DAY || date > LAST_DAY.succ_opt().unwrap_or(LAST_DAY) {
+                    self.push(at, DataErrorKind::BadDate { field, error: vocab::DateError::OutOfRange(date) });
+                }
+                Some(date)
+            }
+            Ok((date, _)) => Some(date),
+            Err(error) => {
+                self.push(at, DataErrorKind::BadDate { field, error });
+                None
+            }
+        }
+    }
+
+    fn one_of(&mut self, at: At<'_>, field: &'static str, got: &str, accepted: &[&str]) {
+        if !accepted.contains(&got) {
+            self.push(at, DataErrorKind::BadValue { field, got: got.to_owned(), accepted: accepted.iter().map(|a| format!("{a:?}")).collect::<Vec<_>>().join(", ") });
+        }
+    }
+
+    fn gate(&mut self, at: At<'_>, gate: Option<&str>) {
+        if let Some(gate) = gate {
+            if let Err(why) = parse_gate(gate) {
+                self.push(at, DataErrorKind::BadValue { field: "only_if", got: gate.to_owned(), accepted: format!("key=value with a scenario key and value ({why})") });
+            }
+        }
+    }
+
+    fn refs(&mut self, at: At<'_>, field: &'static str, what: &'static str, defined_in: &'static str, ids: &[String], known: &HashMap<String, (usize, usize)>) {
+        for id in ids {
+            if !known.contains_key(id) {
+                self.push(at, DataErrorKind::UnknownRef { what, field, id: id.clone(), defined_in });
+            }
+        }
+    }
+
+    fn citations(&mut self, at: At<'_>, citations: &[RawCitation], known: Known<'_>) {
+        if citations.is_empty() {
+            self.push(at, DataErrorKind::NoSource);
+        }
+        for citation in citations {
+            let Some(&(position, _)) = known.sources.get(citation.id()) else {
+                self.push(at, DataErrorKind::UnknownRef { what: "source", field: "sources", id: citation.id().to_owned(), defined_in: "data/sources.toml" });
+                continue;
+            };
+            let source = &self.raw.sources[position].value;
+            let Some(seed) = &source.seed else { continue };
+            match citation.quote() {
+                None => self.push(at, DataErrorKind::SeedNeedsQuote { source_id: source.id.clone() }),
+                Some(quote) => {
+                    if let Some(text) = self.raw.seeds.get(seed) {
+                        if quote.trim().is_empty() || !normalise_quote(text).contains(&normalise_quote(quote)) {
+                            self.push(at, DataErrorKind::QuoteNotInSeed { source_id: source.id.clone(), seed: seed.clone(), quote: quote.to_owned() });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Two terms may not both decide a cell differently on the same day in the same scenario.
+    /// Checked the way the engine applies terms: in force, admitted by the scenario, and not
+    /// superseded (a term that supersedes another covers the cell and has started).
+    fn overlaps(&mut self) {
+        let terms: Vec<CheckedTerm<'_>> = self.raw.terms.iter().map(CheckedTerm::new).collect();
+        let mut days: BTreeSet<NaiveDate> = BTreeSet::from([FIRST_DAY]);
+        for t in &terms {
+            days.extend(t.from.iter().chain(t.until.iter()).copied().filter(|d| (FIRST_DAY..=LAST_DAY).contains(d)));
+        }
+        let mut reported = BTreeSet::new();
+        for scenario in gate_combinations() {
+            for &day in &days {
+                for &workload in Workload::ALL {
+                    for &provider in Provider::ALL {
+                        let alive: Vec<&CheckedTerm<'_>> = terms
+                            .iter()
+                            .filter(|t| t.alive(day, workload, provider, &scenario, &terms))
+                            .collect();
+                        for (i, a) in alive.iter().enumerate() {
+                            for b in &alive[i + 1..] {
+                                let (ea, eb) = (effect_on(&a.raw.value.effect, provider), effect_on(&b.raw.value.effect, provider));
+                                if ea != eb && !self.conflict_linked(&a.raw.value.id, &b.raw.value.id) && reported.insert((a.raw.value.id.clone(), b.raw.value.id.clone())) {
+                                    let at = At { file: "terms.toml", line: b.raw.line, kind: "term", id: &b.raw.value.id };
+                                    self.push(at, DataErrorKind::Overlap {
+                                        other: a.raw.value.id.clone(),
+                                        workload: workload.as_str(),
+                                        provider: provider.as_str(),
+                                        date: day.to_string(),
+                                        scenario: scenario.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "),
+                                        effect: eb,
+                                        other_effect: ea,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn conflict_linked(&self, a: &str, b: &str) -> bool {
+        self.raw.conflicts.iter().any(|c| {
+            let reading_of = |id: &str| c.value.reading.iter().position(|r| r.terms.iter().any(|t| t == id));
+            matches!((reading_of(a), reading_of(b)), (Some(x), Some(y)) if x != y)
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    sources: &'a HashMap<String, (usize, usize)>,
+    terms: &'a HashMap<String, (usize, usize)>,
+}
+
+/// A term with its dates and coverage parsed (only built once every field checked out).
+struct CheckedTerm<'a> {
+    raw: &'a Item<RawTerm>,
+    from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
+    workloads: Vec<Workload>,
+    providers: Vec<Provider>,
+    gate: Option<(&'static str, &'static str)>,
+}
+
+impl<'a> CheckedTerm<'a> {
+    fn new(raw: &'a Item<RawTerm>) -> Self {
+        let t = &raw.value;
+        let day = |d: &Option<String>| d.as_deref().and_then(|d| parse_partial(d).ok()).map(|(d, _)| d);
+        CheckedTerm {
+            raw,
+            from: day(&t.from),
+            until: day(&t.until),
+            workloads: expand(&t.workloads, Workload::ALL, Workload::parse).unwrap_or_default(),
+            providers: expand(&t.providers, Provider::ALL, Provider::parse).unwrap_or_default(),
+            gate: t.only_if.as_deref().and_then(|g| parse_gate(g).ok()),
+        }
+    }
+
+    fn covers(&self, workload: Workload, provider: Provider) -> bool {
+        self.workloads.contains(&workload) && self.providers.contains(&provider)
+    }
+
+    fn admitted(&self, scenario: &[(&'static str, &'static str)]) -> bool {
+        self.gate.is_none_or(|gate| scenario.contains(&gate))
+    }
+
+    fn alive(&self, day: NaiveDate, workload: Workload, provider: Provider, scenario: &[(&'static str, &'static str)], all: &[CheckedTerm<'_>]) -> bool {
+        let in_force = self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day < u);
+        in_force
+            && self.covers(workload, provider)
+            && self.admitted(scenario)
+            && !all.iter().any(|other| {
+                other.raw.value.supersedes.contains(&self.raw.value.id)
+                    && other.covers(workload, provider)
+                    && other.admitted(scenario)
+                    && other.from.is_none_or(|f| f <= day)
+            })
+    }
+}
+
+/// Every combination of values of the scenario keys that gate terms.
+fn gate_combinations() -> Vec<Vec<(&'static str, &'static str)>> {
+    let mut combos: Vec<Vec<(&'static str, &'static str)>> = vec![Vec::new()];
+    for (key, values) in SCENARIO_KEYS {
+        combos = combos
+            .into_iter()
+            .flat_map(|combo| {
+                values.iter().map(move |value| {
+                    let mut next = combo.clone();
+                    next.push((*key, *value));
+                    next
+                })
+            })
+            .collect();
+    }
+    combos
+}
+
+fn is_decimal(text: &str) -> bool {
+    let mut parts = text.splitn(2, '.');
+    let whole = parts.next().unwrap_or_default();
+    let fraction = parts.next();
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}

@@ -1,0 +1,19 @@
+//! The deal dataset: sources, parties, events, figures, terms, Microsoft's recorded
+//! decisions and the conflicts between sources — authored in `data/`, checked and baked at
+//! build time (`build.rs`), read here as `'static` data.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod authoring;
+pub mod error;
+mod model;
+
+pub use model::*;
+
+use crate::vocab::{ymd, Condition, Decision as DecisionKind, Precision, Provider, Workload};
+
+include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+/// The dataset compiled into this build.
+pub fn dataset() -> &'static Dataset {
+    &DATASET
+}

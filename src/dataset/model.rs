@@ -1,0 +1,315 @@
+//! The dataset as the engine and the views read it: plain `'static` data, baked into the
+//! binary by `build.rs` from `data/` after validation, so loading costs nothing at start-up
+//! and the bundle carries no parser.
+//!
+//! Cross-references are indices into the dataset's tables (`SourceIx`, `TermIx`, …), checked
+//! at build time, so a lookup can never fail at run time.
+
+use crate::vocab::{Condition, Decision as DecisionKind, Precision, Provider, Workload};
+use chrono::NaiveDate;
+
+macro_rules! index {
+    ($($(#[$meta:meta])* $name:ident;)+) => {$(
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u16);
+        impl $name {
+            /// The position in its table.
+            pub const fn get(self) -> usize { self.0 as usize }
+        }
+    )+};
+}
+
+index! {
+    /// A source in `Dataset::sources`.
+    SourceIx;
+    /// A term in `Dataset::terms`.
+    TermIx;
+    /// A figure in `Dataset::figures`.
+    FigureIx;
+    /// A decision in `Dataset::decisions`.
+    DecisionIx;
+    /// A party in `Dataset::parties`.
+    PartyIx;
+}
+
+/// A date as precisely as the sources give it (`date` is the first day of the period).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartialDate {
+    pub date: NaiveDate,
+    pub precision: Precision,
+}
+
+/// A citation: the source and, for seed articles, the sentence quoted from it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub source: SourceIx,
+    pub quote: Option<&'static str>,
+}
+
+/// What kind of publication a source is; primary outranks news.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    Primary,
+    News,
+    Seed,
+}
+
+impl SourceKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Primary => "primary",
+            SourceKind::News => "news",
+            SourceKind::Seed => "seed",
+        }
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: &'static str,
+    pub publisher: &'static str,
+    pub title: &'static str,
+    /// `None`: the source carries no date (unknown is a value).
+    pub date: Option<PartialDate>,
+    pub kind: SourceKind,
+    pub url: Option<&'static str>,
+    /// For seed articles: the file under `data/seeds/`.
+    pub seed: Option<&'static str>,
+    pub locator: &'static str,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Party {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub provider: Option<Provider>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Event {
+    pub id: &'static str,
+    pub date: PartialDate,
+    pub reported: Option<PartialDate>,
+    pub parties: &'static [PartyIx],
+    pub providers: &'static [Provider],
+    pub what: &'static str,
+    pub figures: &'static [FigureIx],
+    pub terms: &'static [TermIx],
+    pub decisions: &'static [DecisionIx],
+    pub sources: &'static [Citation],
+}
+
+/// How a figure's amount is measured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Usd,
+    Gw,
+    Percent,
+    Count,
+}
+
+/// How exact the amount is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    UpTo,
+    MoreThan,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub id: &'static str,
+    pub measures: &'static str,
+    /// A decimal as written in the data, or `None` when undisclosed.
+    pub amount: Option<&'static str>,
+    pub unit: Unit,
+    /// "", "million" or "billion".
+    pub scale: &'static str,
+    pub qualifier: Qualifier,
+    pub as_of: Option<PartialDate>,
+    pub note: Option<&'static str>,
+    pub same_quantity_as: &'static [FigureIx],
+    pub sources: &'static [Citation],
+}
+
+impl Figure {
+    /// The amount as a reader sees it: "~$11.9B", "up to 4.5 GW", "undisclosed".
+    pub fn display(&self) -> String {
+        let Some(amount) = self.amount else {
+            return "undisclosed".to_owned();
+        };
+        let scaled = match (self.unit, self.scale) {
+            (Unit::Usd, "billion") => format!("${amount}B"),
+            (Unit::Usd, "million") => format!("${amount}M"),
+            (Unit::Usd, _) => format!("${amount}"),
+            (Unit::Gw, _) => format!("{amount} GW"),
+            (Unit::Percent, _) => format!("{amount}%"),
+            (Unit::Count, "") => amount.to_owned(),
+            (Unit::Count, scale) => format!("{amount} {scale}"),
+        };
+        match self.qualifier {
+            Qualifier::Exact => scaled,
+            Qualifier::Approx => format!("~{scaled}"),
+            Qualifier::UpTo => format!("up to {scaled}"),
+            Qualifier::MoreThan => format!("more than {scaled}"),
+        }
+    }
+}
+
+/// What a term does to the providers it covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Azure allowed; every other covered provider blocked.
+    AzureOnly,
+    /// Every covered provider allowed.
+    Allowed,
+    /// Azure allowed; another provider only if Microsoft declines the capacity.
+    Rofr,
+    /// Not a compute clause.
+    None,
+}
+
+impl Effect {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Effect::AzureOnly => "azure-only",
+            Effect::Allowed => "allowed",
+            Effect::Rofr => "rofr",
+            Effect::None => "none",
+        }
+    }
+}
+
+/// A scenario gate: the thing exists only where scenario key `key` has value `value`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Gate {
+    pub key: &'static str,
+    pub value: &'static str,
+}
+
+/// How a term stops applying besides its `until`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LapseKind {
+    /// From `from` on, the term lapses in scenarios where the condition holds.
+    When {
+        condition: Condition,
+        from: NaiveDate,
+    },
+    /// The term lapses on this day.
+    On(NaiveDate),
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Lapse {
+    pub kind: LapseKind,
+    pub only_if: Option<Gate>,
+    pub summary: &'static str,
+    pub sources: &'static [Citation],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Term {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    /// In force from (inclusive); `None` = since before the dataset's range.
+    pub from: Option<PartialDate>,
+    /// In force until (exclusive); `None` = open-ended.
+    pub until: Option<NaiveDate>,
+    pub workloads: &'static [Workload],
+    pub providers: &'static [Provider],
+    pub effect: Effect,
+    pub only_if: Option<Gate>,
+    pub supersedes: &'static [TermIx],
+    pub lapses: &'static [Lapse],
+    pub caveat: Option<&'static str>,
+    pub sources: &'static [Citation],
+}
+
+impl Term {
+    /// Whether the term speaks about this workload on this provider.
+    pub fn covers(&self, workload: Workload, provider: Provider) -> bool {
+        self.workloads.contains(&workload) && self.providers.contains(&provider)
+    }
+
+    /// The first day in force, or the day before the range for an open start.
+    pub fn start(&self) -> NaiveDate {
+        self.from.map_or(NaiveDate::MIN, |from| from.date)
+    }
+
+    /// Whether `date` is inside `[from, until)`.
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.start() <= date && self.until.is_none_or(|until| date < until)
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct DecisionRecord {
+    pub id: &'static str,
+    pub provider: Provider,
+    pub workloads: &'static [Workload],
+    pub decision: DecisionKind,
+    pub date: PartialDate,
+    pub known_from: NaiveDate,
+    pub what: &'static str,
+    pub sources: &'static [Citation],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Reading {
+    pub value: &'static str,
+    pub says: &'static str,
+    pub terms: &'static [TermIx],
+    pub sources: &'static [Citation],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Conflict {
+    pub id: &'static str,
+    pub claim: &'static str,
+    pub scenario_key: Option<&'static str>,
+    pub default: &'static str,
+    pub why_default: &'static str,
+    pub figures: &'static [FigureIx],
+    pub readings: &'static [Reading],
+}
+
+/// Everything in `data/`, validated.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Dataset {
+    pub sources: &'static [Source],
+    pub parties: &'static [Party],
+    pub events: &'static [Event],
+    pub figures: &'static [Figure],
+    pub terms: &'static [Term],
+    pub decisions: &'static [DecisionRecord],
+    pub conflicts: &'static [Conflict],
+}
+
+impl Dataset {
+    pub fn source(&self, ix: SourceIx) -> &'static Source {
+        &self.sources[ix.get()]
+    }
+    pub fn term(&self, ix: TermIx) -> &'static Term {
+        &self.terms[ix.get()]
+    }
+    pub fn figure(&self, ix: FigureIx) -> &'static Figure {
+        &self.figures[ix.get()]
+    }
+    pub fn decision(&self, ix: DecisionIx) -> &'static DecisionRecord {
+        &self.decisions[ix.get()]
+    }
+    pub fn party(&self, ix: PartyIx) -> &'static Party {
+        &self.parties[ix.get()]
+    }
+    /// Looks a term up by id.
+    pub fn term_by_id(&self, id: &str) -> Option<TermIx> {
+        self.terms
+            .iter()
+            .position(|t| t.id == id)
+            .and_then(|i| u16::try_from(i).ok())
+            .map(TermIx)
+    }
+}

@@ -1,0 +1,11 @@
+//! dealscope: on a given date, under a given scenario, on which providers may OpenAI run a
+//! given workload — and why?
+//!
+//! Data flows one way: `data/` → [`dataset`] (checked and baked at build time) → [`engine`]
+//! (pure verdicts with reasons) → [`scenario`] (what-ifs, shared by URL, JS API and tests)
+//! → views (`ui`, wasm only) and the `window.dealscope` API (`api`, wasm only).
+
+pub mod dataset;
+pub mod vocab;
+
+pub use dataset::dataset;
