@@ -6,6 +6,8 @@
 //! → views (`ui`, wasm only) and the `window.dealscope` API (`api`, wasm only).
 
 pub mod dataset;
+pub mod engine;
+pub mod scenario;
 pub mod vocab;
 
 pub use dataset::dataset;

@@ -1,0 +1,75 @@
+//! Scenario against as-happened: which cells differ, over which days, and why.
+
+use super::timeline::{breakpoints, range_end};
+use super::{cells, evaluate, Outcome, Query, TermIx};
+use crate::dataset::Dataset;
+use crate::scenario::{Scenario, KEY_COUNT};
+use crate::vocab::{Provider, Workload, FIRST_DAY, SCENARIO_KEYS};
+use chrono::NaiveDate;
+
+/// A stretch of days on which a cell's outcome differs from as-happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiffSpan {
+    pub from: NaiveDate,
+    pub until: NaiveDate,
+    pub baseline: Outcome,
+    pub scenario: Outcome,
+    /// The scenario keys that, each reset alone, remove the difference (all changed keys
+    /// when only their combination does).
+    pub causes: Vec<&'static str>,
+    /// The terms that determine one side and not the other.
+    pub terms: Vec<TermIx>,
+}
+
+/// One cell's differences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CellDiff {
+    pub workload: Workload,
+    pub provider: Provider,
+    pub spans: Vec<DiffSpan>,
+}
+
+/// Every cell whose outcome differs between `scenario` and as-happened, over the whole range.
+pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
+    let days: Vec<NaiveDate> = std::iter::once(FIRST_DAY).chain(breakpoints(ds)).collect();
+    let mut out = Vec::new();
+    for (workload, provider) in cells() {
+        let mut spans: Vec<DiffSpan> = Vec::new();
+        for (i, &from) in days.iter().enumerate() {
+            let until = days.get(i + 1).copied().unwrap_or_else(range_end);
+            let query = Query { date: from, workload, provider, scenario };
+            let base = evaluate(ds, &query.under(Scenario::AS_HAPPENED));
+            let what_if = evaluate(ds, &query);
+            if base.outcome == what_if.outcome {
+                continue;
+            }
+            let mut causes: Vec<&'static str> = (0..KEY_COUNT)
+                .filter(|&k| !scenario.is_default(k))
+                .filter(|&k| evaluate(ds, &query.under(scenario.reset(k))).outcome == base.outcome)
+                .map(|k| SCENARIO_KEYS[k].0)
+                .collect();
+            if causes.is_empty() {
+                causes = scenario.changes().into_iter().map(|(k, _)| k).collect();
+            }
+            let mut terms: Vec<TermIx> = base
+                .reasons
+                .iter()
+                .chain(&what_if.reasons)
+                .map(|r| r.term)
+                .filter(|t| !(base.reasons.iter().any(|r| r.term == *t) && what_if.reasons.iter().any(|r| r.term == *t)))
+                .collect();
+            terms.sort_unstable();
+            terms.dedup();
+            match spans.last_mut() {
+                Some(last) if last.until == from && last.baseline == base.outcome && last.scenario == what_if.outcome && last.causes == causes && last.terms == terms => {
+                    last.until = until;
+                }
+                _ => spans.push(DiffSpan { from, until, baseline: base.outcome, scenario: what_if.outcome, causes, terms }),
+            }
+        }
+        if !spans.is_empty() {
+            out.push(CellDiff { workload, provider, spans });
+        }
+    }
+    out
+}

@@ -1,0 +1,336 @@
+//! The rules engine: date × workload × provider × scenario → a [`Verdict`] with the terms
+//! that decided it, the conditions they depend on, and where each condition stands.
+//!
+//! Pure: no I/O, no web types. Decisions are data, never bare booleans.
+//!
+//! How terms combine (the whole rule, in four steps):
+//! 1. A term *applies* to a cell on a day when it is in force (`from <= day < until`), covers
+//!    the workload and provider, is admitted by the scenario (`only_if`), has not lapsed,
+//!    and is not superseded — a term that supersedes it, covers the cell and is admitted,
+//!    has started by that day.
+//! 2. Each applying term says allowed, blocked, or — for the right of first refusal —
+//!    whatever Microsoft's answer makes it (open answer: conditional).
+//! 3. Any blocked → blocked; else any conditional → conditional; else allowed.
+//! 4. The determining terms are those that say the final outcome. With no term at all, the
+//!    cell is allowed: nothing in the dataset restricts it.
+
+mod diff;
+mod paths;
+mod timeline;
+
+pub use diff::{diff, CellDiff, DiffSpan};
+pub use paths::{paths_to_yes, PathsToYes};
+pub use timeline::{breakpoints, next_change, timeline, Band, Change};
+
+use crate::dataset::{Dataset, DecisionIx, Effect, LapseKind, Term, TermIx};
+use crate::scenario::Scenario;
+use crate::vocab::{self, Condition, Decision, Provider, Workload};
+use chrono::NaiveDate;
+
+/// One question: may OpenAI run `workload` on `provider` on `date` under `scenario`?
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Query {
+    pub date: NaiveDate,
+    pub workload: Workload,
+    pub provider: Provider,
+    pub scenario: Scenario,
+}
+
+/// What is wrong with a question.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum QueryError {
+    #[error("date: {0}")]
+    Date(#[from] vocab::DateError),
+    #[error("workload: {0}")]
+    Workload(vocab::VocabError),
+    #[error("provider: {0}")]
+    Provider(vocab::VocabError),
+    #[error("{0}")]
+    Scenario(#[from] crate::scenario::ScenarioError),
+}
+
+impl Query {
+    /// Parses the wire form of a question; every error names its field and what is accepted.
+    pub fn parse(date: &str, workload: &str, provider: &str, scenario: Scenario) -> Result<Query, QueryError> {
+        Ok(Query {
+            date: vocab::parse_day_in_range(date)?,
+            workload: Workload::parse(workload).map_err(QueryError::Workload)?,
+            provider: Provider::parse(provider).map_err(QueryError::Provider)?,
+            scenario,
+        })
+    }
+
+    /// The same question on another day.
+    #[must_use]
+    pub fn on(self, date: NaiveDate) -> Query {
+        Query { date, ..self }
+    }
+
+    /// The same question under another scenario.
+    #[must_use]
+    pub fn under(self, scenario: Scenario) -> Query {
+        Query { scenario, ..self }
+    }
+}
+
+/// The answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Outcome {
+    Allowed,
+    Blocked,
+    /// Allowed only if an open fact turns out one way.
+    Conditional,
+}
+
+impl Outcome {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Allowed => "allowed",
+            Outcome::Blocked => "blocked",
+            Outcome::Conditional => "conditional",
+        }
+    }
+    /// A symbol that carries the verdict without colour.
+    pub const fn symbol(self) -> &'static str {
+        match self {
+            Outcome::Allowed => "✓",
+            Outcome::Blocked => "✗",
+            Outcome::Conditional => "?",
+        }
+    }
+}
+
+/// Whether a condition a term depends on holds, on the day asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FactState {
+    Holds,
+    Fails,
+    Open,
+}
+
+/// What settled (or left open) a condition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Basis {
+    /// The reader's scenario set it.
+    Scenario,
+    /// A decision recorded in the dataset.
+    Record(DecisionIx),
+    /// Nothing recorded by that day.
+    NotRecorded,
+    /// The scenario's default (e.g. AGI not verified).
+    Default,
+}
+
+/// A condition a determining term depends on, and where it stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ConditionCheck {
+    pub condition: Condition,
+    pub state: FactState,
+    pub basis: Basis,
+}
+
+/// One term's say on the cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Reason {
+    pub term: TermIx,
+    pub outcome: Outcome,
+    pub condition: Option<ConditionCheck>,
+}
+
+/// The engine's answer: the outcome and the determining terms with their conditions.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Verdict {
+    pub outcome: Outcome,
+    /// The terms that decided the outcome (empty: nothing restricts the cell).
+    pub reasons: Vec<Reason>,
+}
+
+/// Why a term did or did not take part in a verdict (for "show all terms considered").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    Applies(Reason),
+    NotInForce,
+    DoesNotCover,
+    NotInScenario,
+    Lapsed,
+    SupersededBy(TermIx),
+    NotACompute,
+}
+
+impl Verdict {
+    /// The conditions still open (what would settle a conditional verdict).
+    pub fn open_conditions(&self) -> impl Iterator<Item = &Reason> {
+        self.reasons.iter().filter(|r| r.condition.is_some_and(|c| c.state == FactState::Open))
+    }
+}
+
+/// Answers one question.
+pub fn verdict(ds: &Dataset, query: &Query) -> Result<Verdict, QueryError> {
+    vocab::check_range(query.date)?;
+    Ok(evaluate(ds, query))
+}
+
+/// Answers a question already known to be in range.
+pub(crate) fn evaluate(ds: &Dataset, query: &Query) -> Verdict {
+    let mut reasons: Vec<Reason> = Vec::new();
+    for (i, term) in ds.terms.iter().enumerate() {
+        if let Standing::Applies(reason) = standing_of(ds, term, index(i), query) {
+            reasons.push(reason);
+        }
+    }
+    let outcome = [Outcome::Blocked, Outcome::Conditional]
+        .into_iter()
+        .find(|o| reasons.iter().any(|r| r.outcome == *o))
+        .unwrap_or(Outcome::Allowed);
+    reasons.retain(|r| r.outcome == outcome);
+    Verdict { outcome, reasons }
+}
+
+/// How every term stands for this question, in dataset order.
+pub fn considered(ds: &Dataset, query: &Query) -> Result<Vec<(TermIx, Standing)>, QueryError> {
+    vocab::check_range(query.date)?;
+    Ok(ds.terms.iter().enumerate().map(|(i, t)| (index(i), standing_of(ds, t, index(i), query))).collect())
+}
+
+fn index(i: usize) -> TermIx {
+    TermIx(u16::try_from(i).unwrap_or(u16::MAX))
+}
+
+/// Whether a term is admitted by the scenario's gates.
+pub(crate) fn admitted(term: &Term, scenario: &Scenario) -> bool {
+    term.only_if.is_none_or(|g| scenario.admits(g.key, g.value))
+}
+
+fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
+    if term.effect == Effect::None {
+        return Standing::NotACompute;
+    }
+    if !term.covers(q.workload, q.provider) {
+        return Standing::DoesNotCover;
+    }
+    if !admitted(term, &q.scenario) {
+        return Standing::NotInScenario;
+    }
+    if !term.in_force(q.date) {
+        return Standing::NotInForce;
+    }
+    if let Some(by) = superseded_by(ds, ix, q) {
+        return Standing::SupersededBy(by);
+    }
+    let mut agi_check = None;
+    for lapse in term.lapses {
+        if lapse.only_if.is_some_and(|g| !q.scenario.admits(g.key, g.value)) {
+            continue;
+        }
+        match lapse.kind {
+            LapseKind::On(day) if q.date >= day => return Standing::Lapsed,
+            LapseKind::When { condition: Condition::AgiVerified, from } if q.date >= from => {
+                if q.scenario.agi_verified() {
+                    return Standing::Lapsed;
+                }
+                let basis = if q.scenario.is_default(crate::scenario::key::AGI_VERIFIED) { Basis::Default } else { Basis::Scenario };
+                agi_check = Some(ConditionCheck { condition: Condition::AgiVerified, state: FactState::Fails, basis });
+            }
+            _ => {}
+        }
+    }
+    let reason = match (term.effect, q.provider) {
+        (Effect::Allowed, _) | (Effect::AzureOnly | Effect::Rofr, Provider::Azure) => {
+            Reason { term: ix, outcome: Outcome::Allowed, condition: None }
+        }
+        (Effect::AzureOnly, _) => Reason { term: ix, outcome: Outcome::Blocked, condition: agi_check },
+        _ => {
+            let check = microsoft_answer(ds, q);
+            let outcome = match check.state {
+                FactState::Holds => Outcome::Allowed,
+                FactState::Fails => Outcome::Blocked,
+                FactState::Open => Outcome::Conditional,
+            };
+            Reason { term: ix, outcome, condition: Some(check) }
+        }
+    };
+    Standing::Applies(reason)
+}
+
+/// The first term (in dataset order) that supersedes `ix` for this cell by this day.
+fn superseded_by(ds: &Dataset, ix: TermIx, q: &Query) -> Option<TermIx> {
+    ds.terms.iter().enumerate().find_map(|(i, other)| {
+        (other.supersedes.contains(&ix)
+            && other.covers(q.workload, q.provider)
+            && admitted(other, &q.scenario)
+            && other.start() <= q.date)
+            .then(|| index(i))
+    })
+}
+
+/// Microsoft's answer to capacity on this provider for this workload, as of the day asked.
+fn microsoft_answer(ds: &Dataset, q: &Query) -> ConditionCheck {
+    let record = ds
+        .decisions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.provider == q.provider && d.workloads.contains(&q.workload) && d.known_from <= q.date)
+        .max_by_key(|(_, d)| d.known_from)
+        .map(|(i, d)| (DecisionIx(u16::try_from(i).unwrap_or(u16::MAX)), d.decision));
+    let check = |state, basis| ConditionCheck { condition: Condition::MicrosoftDeclines, state, basis };
+    if let Some((ix, Decision::Approved)) = record {
+        return check(FactState::Holds, Basis::Record(ix));
+    }
+    match (q.scenario.microsoft_declines(), record) {
+        (Some(true), _) => check(FactState::Holds, Basis::Scenario),
+        (Some(false), _) => check(FactState::Fails, Basis::Scenario),
+        (None, Some((ix, Decision::Declined | Decision::Approved))) => check(FactState::Holds, Basis::Record(ix)),
+        (None, Some((ix, Decision::Accepted))) => check(FactState::Fails, Basis::Record(ix)),
+        (None, Some((ix, Decision::Unknown))) => check(FactState::Open, Basis::Record(ix)),
+        (None, None) => check(FactState::Open, Basis::NotRecorded),
+    }
+}
+
+/// One cell of the grid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub workload: Workload,
+    pub provider: Provider,
+    pub verdict: Verdict,
+}
+
+/// Every workload × provider on one day.
+pub fn matrix(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Result<Vec<Cell>, QueryError> {
+    vocab::check_range(date)?;
+    Ok(cells()
+        .map(|(workload, provider)| Cell {
+            workload,
+            provider,
+            verdict: evaluate(ds, &Query { date, workload, provider, scenario }),
+        })
+        .collect())
+}
+
+/// Every workload × provider, row by row.
+pub fn cells() -> impl Iterator<Item = (Workload, Provider)> {
+    Workload::ALL.iter().flat_map(|&w| Provider::ALL.iter().map(move |&p| (w, p)))
+}
+
+/// A reader's sentence for a condition check.
+pub fn describe_condition(ds: &Dataset, query: &Query, check: &ConditionCheck) -> String {
+    let provider = query.provider.label();
+    match (check.condition, check.state, check.basis) {
+        (Condition::MicrosoftDeclines, FactState::Open, Basis::Record(ix)) => {
+            format!("Allowed only if Microsoft declines the capacity on {provider}: {}", ds.decision(ix).what)
+        }
+        (Condition::MicrosoftDeclines, FactState::Open, _) => {
+            format!("Allowed only if Microsoft declines the capacity on {provider} (no decision recorded by {})", query.date)
+        }
+        (Condition::MicrosoftDeclines, FactState::Holds, Basis::Record(ix)) => {
+            let d = ds.decision(ix);
+            format!("Condition met as recorded ({}, known from {}): {}", d.decision.label(), d.known_from, d.what)
+        }
+        (Condition::MicrosoftDeclines, FactState::Holds, _) => "Condition met in this scenario: Microsoft declines the capacity".to_owned(),
+        (Condition::MicrosoftDeclines, FactState::Fails, Basis::Record(ix)) => {
+            format!("Microsoft took the capacity, as recorded: {}", ds.decision(ix).what)
+        }
+        (Condition::MicrosoftDeclines, FactState::Fails, _) => "In this scenario Microsoft takes the capacity itself".to_owned(),
+        (Condition::AgiVerified, _, Basis::Scenario) => "Would lapse once AGI is declared and verified; this scenario says it is not".to_owned(),
+        (Condition::AgiVerified, _, _) => "Would lapse once AGI is declared and verified by the expert panel (not verified)".to_owned(),
+    }
+}

@@ -1,0 +1,51 @@
+//! Paths to yes: what would make a blocked or conditional cell allowed — the smallest sets
+//! of scenario changes, and the earliest day it becomes allowed as things stand.
+
+use super::timeline::breakpoints;
+use super::{evaluate, Outcome, Query, QueryError};
+use crate::dataset::Dataset;
+use crate::scenario::Scenario;
+use crate::vocab;
+use chrono::NaiveDate;
+
+/// Ways to an allowed verdict.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathsToYes {
+    /// Minimal sets of scenario changes (`key`, `value`) that make the cell allowed on the
+    /// day asked; no set contains another. Empty when no scenario does.
+    pub toggles: Vec<Vec<(&'static str, &'static str)>>,
+    /// The first day on or after the day asked on which the cell is allowed under the same
+    /// scenario (`None`: not before 2036).
+    pub earliest: Option<NaiveDate>,
+}
+
+/// Paths to an allowed verdict for `query` (already allowed: no toggles needed, earliest = the day).
+pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryError> {
+    vocab::check_range(query.date)?;
+    let mut candidates: Vec<Vec<(&'static str, &'static str)>> = Scenario::all()
+        .into_iter()
+        .filter(|s| evaluate(ds, &query.under(*s)).outcome == Outcome::Allowed)
+        .map(|s| changed_keys(&query.scenario, &s))
+        .collect();
+    candidates.sort_by_key(Vec::len);
+    let mut toggles: Vec<Vec<(&'static str, &'static str)>> = Vec::new();
+    for candidate in candidates {
+        if !toggles.iter().any(|kept| kept.iter().all(|change| candidate.contains(change))) {
+            toggles.push(candidate);
+        }
+    }
+    let earliest = std::iter::once(query.date)
+        .chain(breakpoints(ds).into_iter().filter(|d| *d > query.date))
+        .find(|d| evaluate(ds, &query.on(*d)).outcome == Outcome::Allowed);
+    Ok(PathsToYes { toggles, earliest })
+}
+
+fn changed_keys(from: &Scenario, to: &Scenario) -> Vec<(&'static str, &'static str)> {
+    vocab::SCENARIO_KEYS
+        .iter()
+        .filter_map(|(key, _)| {
+            let value = to.get(key)?;
+            (from.get(key) != Some(value)).then_some((*key, value))
+        })
+        .collect()
+}
