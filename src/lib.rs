@@ -5,9 +5,19 @@
 //! (pure verdicts with reasons) → [`scenario`] (what-ifs, shared by URL, JS API and tests)
 //! → views (`ui`, wasm only) and the `window.dealscope` API (`api`, wasm only).
 
+pub mod answer;
 pub mod dataset;
 pub mod engine;
+pub mod permalink;
 pub mod scenario;
 pub mod vocab;
 
 pub use dataset::dataset;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+/// The crate version, shown on the page and as `dealscope.version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

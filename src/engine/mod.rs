@@ -20,7 +20,7 @@ mod timeline;
 
 pub use diff::{diff, CellDiff, DiffSpan};
 pub use paths::{paths_to_yes, PathsToYes};
-pub use timeline::{breakpoints, next_change, timeline, Band, Change};
+pub use timeline::{breakpoints, next_change, range_end, timeline, Band, Change};
 
 use crate::dataset::{Dataset, DecisionIx, Effect, LapseKind, Term, TermIx};
 use crate::scenario::Scenario;
@@ -304,6 +304,12 @@ pub fn matrix(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Result<Vec<C
             verdict: evaluate(ds, &Query { date, workload, provider, scenario }),
         })
         .collect())
+}
+
+/// The outcome of one cell on a day known to be in range (clamped otherwise).
+pub fn evaluate_cell(ds: &Dataset, date: NaiveDate, workload: Workload, provider: Provider, scenario: Scenario) -> Outcome {
+    let date = date.clamp(vocab::FIRST_DAY, vocab::LAST_DAY);
+    evaluate(ds, &Query { date, workload, provider, scenario }).outcome
 }
 
 /// Every workload × provider, row by row.

@@ -1,0 +1,123 @@
+//! Answers as readers and programs receive them: the engine's verdict with each determining
+//! clause's title and sources, the open conditions in plain words, the caveats, and the next
+//! change. One shape for the page, `window.dealscope` and the exports.
+
+use crate::dataset::{Citation, Dataset, PartialDate};
+use crate::engine::{self, describe_condition, Query, QueryError, Verdict};
+use crate::vocab::format_partial;
+use serde::Serialize;
+
+/// A source as cited by a clause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    pub id: &'static str,
+    pub title: &'static str,
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `null` when the source is undated.
+    pub date: Option<String>,
+    pub publisher: &'static str,
+    pub kind: &'static str,
+    pub locator: &'static str,
+    pub quote: Option<&'static str>,
+}
+
+/// A determining clause.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Clause {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    /// What this clause says for the cell: allowed, blocked or conditional.
+    pub says: &'static str,
+    /// Where the condition it depends on stands, in plain words.
+    pub condition: Option<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// The full answer to one question.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    pub date: String,
+    pub workload: &'static str,
+    pub provider: &'static str,
+    pub verdict: &'static str,
+    pub clauses: Vec<Clause>,
+    /// What is still open when the verdict is conditional.
+    pub conditions: Vec<String>,
+    /// Qualifications of an allowed verdict (e.g. Azure first for new products).
+    pub notes: Vec<&'static str>,
+    /// The next day the answer changes under the same scenario.
+    pub next_change: Option<String>,
+    /// The verdict from `next_change` on.
+    pub next_verdict: Option<&'static str>,
+    /// The scenario, as `key=value` changes from as-happened ("as happened" when none).
+    pub scenario: String,
+}
+
+/// Builds the answer to `query`.
+pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
+    let verdict = engine::verdict(ds, query)?;
+    let next = engine::next_change(ds, query)?;
+    Ok(Answer {
+        date: query.date.to_string(),
+        workload: query.workload.as_str(),
+        provider: query.provider.as_str(),
+        verdict: verdict.outcome.as_str(),
+        clauses: clauses(ds, query, &verdict),
+        conditions: verdict
+            .open_conditions()
+            .filter_map(|r| r.condition.map(|c| describe_condition(ds, query, &c)))
+            .collect(),
+        notes: notes(ds, &verdict),
+        next_change: next.as_ref().map(|c| c.date.to_string()),
+        next_verdict: next.as_ref().map(|c| c.verdict.outcome.as_str()),
+        scenario: query.scenario.to_string(),
+    })
+}
+
+/// The determining clauses of a verdict, with their sources.
+pub fn clauses(ds: &Dataset, query: &Query, verdict: &Verdict) -> Vec<Clause> {
+    verdict
+        .reasons
+        .iter()
+        .map(|r| {
+            let term = ds.term(r.term);
+            Clause {
+                id: term.id,
+                title: term.title,
+                summary: term.summary,
+                says: r.outcome.as_str(),
+                condition: r.condition.map(|c| describe_condition(ds, query, &c)),
+                sources: sources(ds, term.sources),
+            }
+        })
+        .collect()
+}
+
+/// The caveats of the determining terms of an allowed verdict.
+pub fn notes(ds: &Dataset, verdict: &Verdict) -> Vec<&'static str> {
+    verdict.reasons.iter().filter_map(|r| ds.term(r.term).caveat).collect()
+}
+
+/// Citations resolved to sources.
+pub fn sources(ds: &Dataset, citations: &[Citation]) -> Vec<SourceRef> {
+    citations
+        .iter()
+        .map(|c| {
+            let s = ds.source(c.source);
+            SourceRef {
+                id: s.id,
+                title: s.title,
+                date: s.date.map(partial),
+                publisher: s.publisher,
+                kind: s.kind.as_str(),
+                locator: s.locator,
+                quote: c.quote,
+            }
+        })
+        .collect()
+}
+
+/// A partial date as text at its precision.
+pub fn partial(date: PartialDate) -> String {
+    format_partial(date.date, date.precision)
+}

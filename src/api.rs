@@ -1,0 +1,132 @@
+//! `window.dealscope`: the embedding API (a public contract — keep the names).
+//!
+//! ```js
+//! dealscope.verdict({ date: "2025-03-15", workload: "training", provider: "coreweave",
+//!                     scenario: { microsoft_declines: true } })
+//! dealscope.matrix("2025-11-10", { agi_verified: true })
+//! dealscope.timeline("api", "aws", {})
+//! dealscope.version
+//! ```
+//! Invalid input throws an `Error` whose message names the field and what is accepted.
+
+use crate::answer::{answer, Answer};
+use crate::dataset::dataset;
+use crate::engine::{cells, timeline, Query};
+use crate::scenario::Scenario;
+use crate::vocab::{parse_day_in_range, Provider, Workload};
+use js_sys::{Object, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Defines `window.dealscope`.
+pub fn install() {
+    let api = Object::new();
+    let set = |name: &str, value: &JsValue| {
+        let _ = Reflect::set(&api, &JsValue::from_str(name), value);
+    };
+    set("verdict", &function(Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(verdict_js)));
+    set("matrix", &function(Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(matrix_js)));
+    set("timeline", &function(Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(timeline_js)));
+    set("version", &JsValue::from_str(crate::VERSION));
+    let _ = Object::freeze(&api);
+    let _ = Reflect::set(&web_sys::window().map_or(JsValue::UNDEFINED, JsValue::from), &JsValue::from_str("dealscope"), &api);
+}
+
+/// Hands a closure to JS for the page's lifetime.
+fn function<T: ?Sized + wasm_bindgen::closure::WasmClosure>(closure: Closure<T>) -> JsValue {
+    closure.into_js_value()
+}
+
+fn error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true))
+        .map_err(|e| error(format!("internal: cannot serialise the answer: {e}")))
+}
+
+/// A required string field of an options object.
+fn text(object: &JsValue, field: &str, expected: &str) -> Result<String, JsValue> {
+    let value = Reflect::get(object, &JsValue::from_str(field)).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Err(error(format!("{field}: missing; expected {expected}")));
+    }
+    value.as_string().ok_or_else(|| error(format!("{field}: expected a string ({expected})")))
+}
+
+/// A scenario from a JS object (`undefined`/`null` = as happened). Booleans and strings are
+/// read through the one scenario parser, so the messages match the URL's.
+fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
+    let mut scenario = Scenario::AS_HAPPENED;
+    if value.is_undefined() || value.is_null() {
+        return Ok(scenario);
+    }
+    if !value.is_object() {
+        return Err(error("scenario: expected an object such as { microsoft_declines: true }"));
+    }
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let v = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() {
+            continue;
+        }
+        let text = if let Some(b) = v.as_bool() {
+            b.to_string()
+        } else if let Some(s) = v.as_string() {
+            s
+        } else {
+            format!("{v:?}")
+        };
+        scenario.set(&name, &text).map_err(error)?;
+    }
+    Ok(scenario)
+}
+
+fn verdict_js(input: JsValue) -> Result<JsValue, JsValue> {
+    if !input.is_object() {
+        return Err(error("expected an object { date, workload, provider, scenario? }"));
+    }
+    let date = text(&input, "date", "YYYY-MM-DD")?;
+    let workload = text(&input, "workload", "one of training, products, api, api-natsec")?;
+    let provider = text(&input, "provider", "one of azure, coreweave, oracle, aws, google, stargate, other")?;
+    let scenario = scenario(&Reflect::get(&input, &JsValue::from_str("scenario")).unwrap_or(JsValue::UNDEFINED))?;
+    let query = Query::parse(&date, &workload, &provider, scenario).map_err(error)?;
+    to_js(&answer(dataset(), &query).map_err(error)?)
+}
+
+fn matrix_js(date: JsValue, scenario_value: JsValue) -> Result<JsValue, JsValue> {
+    let date = date.as_string().ok_or_else(|| error("date: expected a string YYYY-MM-DD"))?;
+    let date = parse_day_in_range(&date).map_err(|e| error(format!("date: {e}")))?;
+    let scenario = scenario(&scenario_value)?;
+    let answers: Result<Vec<Answer>, _> = cells()
+        .map(|(workload, provider)| answer(dataset(), &Query { date, workload, provider, scenario }))
+        .collect();
+    to_js(&answers.map_err(error)?)
+}
+
+#[derive(Serialize)]
+struct BandOut {
+    from: String,
+    /// Last day of the band (inclusive).
+    to: String,
+    verdict: &'static str,
+    clauses: Vec<&'static str>,
+}
+
+fn timeline_js(workload: JsValue, provider: JsValue, scenario_value: JsValue) -> Result<JsValue, JsValue> {
+    let workload = Workload::parse(&workload.as_string().unwrap_or_default()).map_err(|e| error(format!("workload: {e}")))?;
+    let provider = Provider::parse(&provider.as_string().unwrap_or_default()).map_err(|e| error(format!("provider: {e}")))?;
+    let scenario = scenario(&scenario_value)?;
+    let bands: Vec<BandOut> = timeline(dataset(), workload, provider, scenario)
+        .into_iter()
+        .map(|b| BandOut {
+            from: b.from.to_string(),
+            to: b.until.pred_opt().unwrap_or(b.until).to_string(),
+            verdict: b.verdict.outcome.as_str(),
+            clauses: b.verdict.reasons.iter().map(|r| dataset().term(r.term).id).collect(),
+        })
+        .collect();
+    to_js(&bands)
+}

@@ -1,0 +1,51 @@
+//! The difference a scenario makes: every cell whose verdict differs from as-happened, over
+//! which days, which toggle causes it and which terms.
+
+use super::state::State;
+use crate::dataset::dataset;
+use crate::engine::diff;
+use crate::scenario::Scenario;
+use leptos::prelude::*;
+
+#[component]
+pub fn DiffView() -> impl IntoView {
+    let state = expect_context::<State>();
+    let diffs = Memo::new(move |_| {
+        let s = state.scenario.get();
+        (s != Scenario::AS_HAPPENED).then(|| diff(dataset(), s))
+    });
+    view! {
+        <section class="diff" data-testid="diff-view" aria-labelledby="diff-heading">
+            <h2 id="diff-heading">"Scenario vs as happened"</h2>
+            {move || match diffs.get() {
+                None => view! { <p>"The scenario is as happened: nothing differs. Toggle a what-if to compare."</p> }.into_any(),
+                Some(cells) if cells.is_empty() => view! { <p>"This scenario changes no verdict on any day."</p> }.into_any(),
+                Some(cells) => view! {
+                    <ul>
+                        {cells.into_iter().map(|c| view! {
+                            <li>
+                                <strong>{format!("{} on {}", c.workload.label(), c.provider.label())}</strong>
+                                <ul>
+                                    {c.spans.into_iter().map(|s| {
+                                        let from = s.from;
+                                        let terms = s.terms.iter().map(|t| dataset().term(*t).id).collect::<Vec<_>>().join(", ");
+                                        view! {
+                                            <li>
+                                                <button type="button" class="link" on:click=move |_| {
+                                                    state.date.set(from);
+                                                    state.selected.set(Some((c.workload, c.provider)));
+                                                }>{format!("{} to {}", s.from, s.until.pred_opt().unwrap_or(s.until))}</button>
+                                                {format!(": {} → {} because of {}", s.baseline.as_str(), s.scenario.as_str(), s.causes.join(" + "))}
+                                                {(!terms.is_empty()).then(|| format!(" (terms: {terms})"))}
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
