@@ -221,7 +221,15 @@ struct File<T> {
 /// Reads and checks the dataset in `dir` (normally `data/`). Returns every problem found.
 pub fn load(dir: &Path) -> Result<RawDataset, Vec<DataError>> {
     let mut errors = Vec::new();
-    let label = |name: &str| format!("{}/{name}", dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned()));
+    let label = |name: &str| {
+        format!(
+            "{}/{name}",
+            dir.file_name().map_or_else(
+                || dir.display().to_string(),
+                |n| n.to_string_lossy().into_owned()
+            )
+        )
+    };
     let mut raw = RawDataset {
         sources: read(dir, "sources.toml", &label, &mut errors),
         parties: read(dir, "parties.toml", &label, &mut errors),
@@ -239,7 +247,11 @@ pub fn load(dir: &Path) -> Result<RawDataset, Vec<DataError>> {
             }
         }
     }
-    let mut check = Checker { raw: &raw, errors: &mut errors, label: &label };
+    let mut check = Checker {
+        raw: &raw,
+        errors: &mut errors,
+        label: &label,
+    };
     check.all();
     if errors.is_empty() {
         Ok(raw)
@@ -265,7 +277,12 @@ fn read<T: for<'de> Deserialize<'de>>(
     let text = match fs::read_to_string(dir.join(name)) {
         Ok(text) => text,
         Err(e) => {
-            errors.push(DataError { file, line: None, item: None, kind: DataErrorKind::Unreadable(e.to_string()) });
+            errors.push(DataError {
+                file,
+                line: None,
+                item: None,
+                kind: DataErrorKind::Unreadable(e.to_string()),
+            });
             return Vec::new();
         }
     };
@@ -273,18 +290,28 @@ fn read<T: for<'de> Deserialize<'de>>(
         Ok(parsed) => parsed
             .items
             .into_iter()
-            .map(|spanned| Item { line: line_of(&text, spanned.span().start), value: spanned.into_inner() })
+            .map(|spanned| Item {
+                line: line_of(&text, spanned.span().start),
+                value: spanned.into_inner(),
+            })
             .collect(),
         Err(e) => {
             let line = e.span().map(|span| line_of(&text, span.start));
-            errors.push(DataError { file, line, item: None, kind: DataErrorKind::Syntax(e.message().trim().to_owned()) });
+            errors.push(DataError {
+                file,
+                line,
+                item: None,
+                kind: DataErrorKind::Syntax(e.message().trim().to_owned()),
+            });
             Vec::new()
         }
     }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(0, |before| before.matches('\n').count()) + 1
+    text.get(..offset)
+        .map_or(0, |before| before.matches('\n').count())
+        + 1
 }
 
 /// Folds typographic quotes and runs of white space, so a quote copied from a seed matches
@@ -304,20 +331,29 @@ pub fn normalise_quote(text: &str) -> String {
 
 /// Parses a gate `key=value` against the scenario keys.
 pub fn parse_gate(text: &str) -> Result<(&'static str, &'static str), String> {
-    let (key, value) = text.split_once('=').ok_or_else(|| "expected key=value".to_owned())?;
+    let (key, value) = text
+        .split_once('=')
+        .ok_or_else(|| "expected key=value".to_owned())?;
     let (key, values) = SCENARIO_KEYS
         .iter()
         .find(|(k, _)| *k == key.trim())
         .ok_or_else(|| format!("scenario key {:?} is unknown", key.trim()))?;
-    let value = values
-        .iter()
-        .find(|v| **v == value.trim())
-        .ok_or_else(|| format!("value {:?} is not one of {}", value.trim(), values.join(", ")))?;
+    let value = values.iter().find(|v| **v == value.trim()).ok_or_else(|| {
+        format!(
+            "value {:?} is not one of {}",
+            value.trim(),
+            values.join(", ")
+        )
+    })?;
     Ok((key, value))
 }
 
 /// Expands `["all"]` or a list of wire names.
-pub fn expand<T: Copy>(names: &[String], all: &[T], parse: impl Fn(&str) -> Result<T, vocab::VocabError>) -> Result<Vec<T>, vocab::VocabError> {
+pub fn expand<T: Copy>(
+    names: &[String],
+    all: &[T],
+    parse: impl Fn(&str) -> Result<T, vocab::VocabError>,
+) -> Result<Vec<T>, vocab::VocabError> {
     if names.len() == 1 && names[0] == "all" {
         return Ok(all.to_vec());
     }
@@ -368,33 +404,90 @@ impl Checker<'_> {
 
     fn all(&mut self) {
         let raw = self.raw;
-        let source_ids = self.ids("sources.toml", "source", raw.sources.iter().map(|i| (i.line, i.value.id.as_str())));
-        let party_ids = self.ids("parties.toml", "party", raw.parties.iter().map(|i| (i.line, i.value.id.as_str())));
-        let figure_ids = self.ids("figures.toml", "figure", raw.figures.iter().map(|i| (i.line, i.value.id.as_str())));
-        let term_ids = self.ids("terms.toml", "term", raw.terms.iter().map(|i| (i.line, i.value.id.as_str())));
-        let decision_ids = self.ids("decisions.toml", "decision", raw.decisions.iter().map(|i| (i.line, i.value.id.as_str())));
-        self.ids("events.toml", "event", raw.events.iter().map(|i| (i.line, i.value.id.as_str())));
-        self.ids("conflicts.toml", "conflict", raw.conflicts.iter().map(|i| (i.line, i.value.id.as_str())));
-        let known = Known { sources: &source_ids, terms: &term_ids };
+        let source_ids = self.ids(
+            "sources.toml",
+            "source",
+            raw.sources.iter().map(|i| (i.line, i.value.id.as_str())),
+        );
+        let party_ids = self.ids(
+            "parties.toml",
+            "party",
+            raw.parties.iter().map(|i| (i.line, i.value.id.as_str())),
+        );
+        let figure_ids = self.ids(
+            "figures.toml",
+            "figure",
+            raw.figures.iter().map(|i| (i.line, i.value.id.as_str())),
+        );
+        let term_ids = self.ids(
+            "terms.toml",
+            "term",
+            raw.terms.iter().map(|i| (i.line, i.value.id.as_str())),
+        );
+        let decision_ids = self.ids(
+            "decisions.toml",
+            "decision",
+            raw.decisions.iter().map(|i| (i.line, i.value.id.as_str())),
+        );
+        self.ids(
+            "events.toml",
+            "event",
+            raw.events.iter().map(|i| (i.line, i.value.id.as_str())),
+        );
+        self.ids(
+            "conflicts.toml",
+            "conflict",
+            raw.conflicts.iter().map(|i| (i.line, i.value.id.as_str())),
+        );
+        let known = Known {
+            sources: &source_ids,
+            terms: &term_ids,
+        };
 
         for item in &raw.sources {
             let s = &item.value;
-            let at = At { file: "sources.toml", line: item.line, kind: "source", id: &s.id };
+            let at = At {
+                file: "sources.toml",
+                line: item.line,
+                kind: "source",
+                id: &s.id,
+            };
             if s.date != "unknown" {
                 self.date(at, "date", &s.date, false);
             }
             self.one_of(at, "kind", &s.kind, SOURCE_KINDS);
             match (s.kind.as_str(), &s.seed) {
-                ("seed", None) => self.push(at, DataErrorKind::BadValue { field: "seed", got: String::new(), accepted: "the file name of a seed under data/seeds/".into() }),
-                ("seed", Some(seed)) if !raw.seeds.contains_key(seed) => self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() }),
+                ("seed", None) => self.push(
+                    at,
+                    DataErrorKind::BadValue {
+                        field: "seed",
+                        got: String::new(),
+                        accepted: "the file name of a seed under data/seeds/".into(),
+                    },
+                ),
+                ("seed", Some(seed)) if !raw.seeds.contains_key(seed) => {
+                    self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() })
+                }
                 _ => {}
             }
         }
         for item in &raw.figures {
             let f = &item.value;
-            let at = At { file: "figures.toml", line: item.line, kind: "figure", id: &f.id };
+            let at = At {
+                file: "figures.toml",
+                line: item.line,
+                kind: "figure",
+                id: &f.id,
+            };
             if f.amount != "undisclosed" && !is_decimal(&f.amount) {
-                self.push(at, DataErrorKind::BadValue { field: "amount", got: f.amount.clone(), accepted: "a decimal such as \"11.9\", or \"undisclosed\"".into() });
+                self.push(
+                    at,
+                    DataErrorKind::BadValue {
+                        field: "amount",
+                        got: f.amount.clone(),
+                        accepted: "a decimal such as \"11.9\", or \"undisclosed\"".into(),
+                    },
+                );
             }
             self.one_of(at, "unit", &f.unit, UNITS);
             self.one_of(at, "scale", &f.scale, SCALES);
@@ -404,7 +497,14 @@ impl Checker<'_> {
             if f.as_of != "unknown" {
                 self.date(at, "as_of", &f.as_of, false);
             }
-            self.refs(at, "same_quantity_as", "figure", "data/figures.toml", &f.same_quantity_as, &figure_ids);
+            self.refs(
+                at,
+                "same_quantity_as",
+                "figure",
+                "data/figures.toml",
+                &f.same_quantity_as,
+                &figure_ids,
+            );
             self.citations(at, &f.sources, known);
         }
         for item in &raw.terms {
@@ -412,44 +512,115 @@ impl Checker<'_> {
         }
         for item in &raw.decisions {
             let d = &item.value;
-            let at = At { file: "decisions.toml", line: item.line, kind: "decision", id: &d.id };
+            let at = At {
+                file: "decisions.toml",
+                line: item.line,
+                kind: "decision",
+                id: &d.id,
+            };
             self.date(at, "date", &d.date, false);
             self.date(at, "known_from", &d.known_from, false);
             self.citations(at, &d.sources, known);
         }
         for item in &raw.events {
             let e = &item.value;
-            let at = At { file: "events.toml", line: item.line, kind: "event", id: &e.id };
+            let at = At {
+                file: "events.toml",
+                line: item.line,
+                kind: "event",
+                id: &e.id,
+            };
             self.date(at, "date", &e.date, false);
             if let Some(reported) = &e.reported {
                 self.date(at, "reported", reported, false);
             }
-            self.refs(at, "parties", "party", "data/parties.toml", &e.parties, &party_ids);
-            self.refs(at, "figures", "figure", "data/figures.toml", &e.figures, &figure_ids);
+            self.refs(
+                at,
+                "parties",
+                "party",
+                "data/parties.toml",
+                &e.parties,
+                &party_ids,
+            );
+            self.refs(
+                at,
+                "figures",
+                "figure",
+                "data/figures.toml",
+                &e.figures,
+                &figure_ids,
+            );
             self.refs(at, "terms", "term", "data/terms.toml", &e.terms, &term_ids);
-            self.refs(at, "decisions", "decision", "data/decisions.toml", &e.decisions, &decision_ids);
+            self.refs(
+                at,
+                "decisions",
+                "decision",
+                "data/decisions.toml",
+                &e.decisions,
+                &decision_ids,
+            );
             self.citations(at, &e.sources, known);
         }
         for item in &raw.conflicts {
             let c = &item.value;
-            let at = At { file: "conflicts.toml", line: item.line, kind: "conflict", id: &c.id };
-            self.refs(at, "figures", "figure", "data/figures.toml", &c.figures, &figure_ids);
+            let at = At {
+                file: "conflicts.toml",
+                line: item.line,
+                kind: "conflict",
+                id: &c.id,
+            };
+            self.refs(
+                at,
+                "figures",
+                "figure",
+                "data/figures.toml",
+                &c.figures,
+                &figure_ids,
+            );
             let values: Vec<&str> = c.reading.iter().map(|r| r.value.as_str()).collect();
             if !values.contains(&c.default.as_str()) {
-                self.push(at, DataErrorKind::BadValue { field: "default", got: c.default.clone(), accepted: values.join(", ") });
+                self.push(
+                    at,
+                    DataErrorKind::BadValue {
+                        field: "default",
+                        got: c.default.clone(),
+                        accepted: values.join(", "),
+                    },
+                );
             }
             if let Some(key) = &c.scenario_key {
                 for reading in &c.reading {
                     if let Err(why) = parse_gate(&format!("{key}={}", reading.value)) {
-                        self.push(at, DataErrorKind::BadValue { field: "scenario_key", got: format!("{key}={}", reading.value), accepted: why });
+                        self.push(
+                            at,
+                            DataErrorKind::BadValue {
+                                field: "scenario_key",
+                                got: format!("{key}={}", reading.value),
+                                accepted: why,
+                            },
+                        );
                     }
                 }
             }
             if c.reading.len() < 2 {
-                self.push(at, DataErrorKind::BadValue { field: "reading", got: format!("{} reading(s)", c.reading.len()), accepted: "at least two readings".into() });
+                self.push(
+                    at,
+                    DataErrorKind::BadValue {
+                        field: "reading",
+                        got: format!("{} reading(s)", c.reading.len()),
+                        accepted: "at least two readings".into(),
+                    },
+                );
             }
             for reading in &c.reading {
-                self.refs(at, "reading.terms", "term", "data/terms.toml", &reading.terms, &term_ids);
+                self.refs(
+                    at,
+                    "reading.terms",
+                    "term",
+                    "data/terms.toml",
+                    &reading.terms,
+                    &term_ids,
+                );
                 self.citations(at, &reading.sources, known);
             }
         }
@@ -460,25 +631,70 @@ impl Checker<'_> {
 
     fn term(&mut self, item: &Item<RawTerm>, known: Known<'_>) {
         let t = &item.value;
-        let at = At { file: "terms.toml", line: item.line, kind: "term", id: &t.id };
-        let from = t.from.as_ref().and_then(|f| self.date(at, "from", f, false));
-        let until = t.until.as_ref().and_then(|u| self.date(at, "until", u, true));
+        let at = At {
+            file: "terms.toml",
+            line: item.line,
+            kind: "term",
+            id: &t.id,
+        };
+        let from = t
+            .from
+            .as_ref()
+            .and_then(|f| self.date(at, "from", f, false));
+        let until = t
+            .until
+            .as_ref()
+            .and_then(|u| self.date(at, "until", u, true));
         if let (Some(from), Some(until)) = (from, until) {
             if until <= from {
-                self.push(at, DataErrorKind::BadInterval { from: t.from.clone().unwrap_or_default(), until: t.until.clone().unwrap_or_default() });
+                self.push(
+                    at,
+                    DataErrorKind::BadInterval {
+                        from: t.from.clone().unwrap_or_default(),
+                        until: t.until.clone().unwrap_or_default(),
+                    },
+                );
             }
         }
         if let Err(e) = expand(&t.workloads, Workload::ALL, Workload::parse) {
-            self.push(at, DataErrorKind::BadValue { field: "workloads", got: e.got, accepted: format!("all, {}", e.accepted.join(", ")) });
+            self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "workloads",
+                    got: e.got,
+                    accepted: format!("all, {}", e.accepted.join(", ")),
+                },
+            );
         }
         if let Err(e) = expand(&t.providers, Provider::ALL, Provider::parse) {
-            self.push(at, DataErrorKind::BadValue { field: "providers", got: e.got, accepted: format!("all, {}", e.accepted.join(", ")) });
+            self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "providers",
+                    got: e.got,
+                    accepted: format!("all, {}", e.accepted.join(", ")),
+                },
+            );
         }
         self.one_of(at, "effect", &t.effect, EFFECTS);
         self.gate(at, t.only_if.as_deref());
-        self.refs(at, "supersedes", "term", "data/terms.toml", &t.supersedes, known.terms);
+        self.refs(
+            at,
+            "supersedes",
+            "term",
+            "data/terms.toml",
+            &t.supersedes,
+            known.terms,
+        );
         if t.supersedes.iter().any(|s| *s == t.id) {
-            self.push(at, DataErrorKind::BadValue { field: "supersedes", got: t.id.clone(), accepted: "other terms (a term cannot supersede itself)".into() });
+            self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "supersedes",
+                    got: t.id.clone(),
+                    accepted: "other terms (a term cannot supersede itself)".into(),
+                },
+            );
         }
         self.citations(at, &t.sources, known);
         for lapse in &t.lapse {
@@ -491,18 +707,38 @@ impl Checker<'_> {
                 (None, None, Some(on)) => {
                     self.date(at, "lapse.on", on, true);
                 }
-                _ => self.push(at, DataErrorKind::BadValue { field: "lapse", got: "an incomplete lapse".into(), accepted: "`when` + `from`, or `on`".into() }),
+                _ => self.push(
+                    at,
+                    DataErrorKind::BadValue {
+                        field: "lapse",
+                        got: "an incomplete lapse".into(),
+                        accepted: "`when` + `from`, or `on`".into(),
+                    },
+                ),
             }
             self.citations(at, &lapse.sources, known);
         }
     }
 
     /// Registers ids, reporting duplicates; returns id → position.
-    fn ids<'b>(&mut self, file: &'static str, kind: &'static str, items: impl Iterator<Item = (usize, &'b str)>) -> HashMap<String, (usize, usize)> {
+    fn ids<'b>(
+        &mut self,
+        file: &'static str,
+        kind: &'static str,
+        items: impl Iterator<Item = (usize, &'b str)>,
+    ) -> HashMap<String, (usize, usize)> {
         let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
         for (position, (line, id)) in items.enumerate() {
             if let Some(&(_, first_line)) = seen.get(id) {
-                self.push(At { file, line, kind, id }, DataErrorKind::DuplicateId { first_line });
+                self.push(
+                    At {
+                        file,
+                        line,
+                        kind,
+                        id,
+                    },
+                    DataErrorKind::DuplicateId { first_line },
+                );
             } else {
                 seen.insert(id.to_owned(), (position, line));
             }
@@ -510,16 +746,34 @@ impl Checker<'_> {
         seen
     }
 
-    fn date(&mut self, at: At<'_>, field: &'static str, text: &str, exact_end: bool) -> Option<NaiveDate> {
+    fn date(
+        &mut self,
+        at: At<'_>,
+        field: &'static str,
+        text: &str,
+        exact_end: bool,
+    ) -> Option<NaiveDate> {
         match parse_partial(text) {
             Ok((_, precision)) if exact_end && precision != Precision::Day => {
-                self.push(at, DataErrorKind::BadDate { field, error: vocab::DateError::Malformed(text.to_owned()) });
+                self.push(
+                    at,
+                    DataErrorKind::BadDate {
+                        field,
+                        error: vocab::DateError::Malformed(text.to_owned()),
+                    },
+                );
                 None
             }
             Ok((date, _)) if exact_end => {
                 // An exclusive end may be the day after the range.
                 if date <= FIRST_DAY || date > LAST_DAY.succ_opt().unwrap_or(LAST_DAY) {
-                    self.push(at, DataErrorKind::BadDate { field, error: vocab::DateError::OutOfRange(date) });
+                    self.push(
+                        at,
+                        DataErrorKind::BadDate {
+                            field,
+                            error: vocab::DateError::OutOfRange(date),
+                        },
+                    );
                 }
                 Some(date)
             }
@@ -533,22 +787,56 @@ impl Checker<'_> {
 
     fn one_of(&mut self, at: At<'_>, field: &'static str, got: &str, accepted: &[&str]) {
         if !accepted.contains(&got) {
-            self.push(at, DataErrorKind::BadValue { field, got: got.to_owned(), accepted: accepted.iter().map(|a| format!("{a:?}")).collect::<Vec<_>>().join(", ") });
+            self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field,
+                    got: got.to_owned(),
+                    accepted: accepted
+                        .iter()
+                        .map(|a| format!("{a:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                },
+            );
         }
     }
 
     fn gate(&mut self, at: At<'_>, gate: Option<&str>) {
         if let Some(gate) = gate {
             if let Err(why) = parse_gate(gate) {
-                self.push(at, DataErrorKind::BadValue { field: "only_if", got: gate.to_owned(), accepted: format!("key=value with a scenario key and value ({why})") });
+                self.push(
+                    at,
+                    DataErrorKind::BadValue {
+                        field: "only_if",
+                        got: gate.to_owned(),
+                        accepted: format!("key=value with a scenario key and value ({why})"),
+                    },
+                );
             }
         }
     }
 
-    fn refs(&mut self, at: At<'_>, field: &'static str, what: &'static str, defined_in: &'static str, ids: &[String], known: &HashMap<String, (usize, usize)>) {
+    fn refs(
+        &mut self,
+        at: At<'_>,
+        field: &'static str,
+        what: &'static str,
+        defined_in: &'static str,
+        ids: &[String],
+        known: &HashMap<String, (usize, usize)>,
+    ) {
         for id in ids {
             if !known.contains_key(id) {
-                self.push(at, DataErrorKind::UnknownRef { what, field, id: id.clone(), defined_in });
+                self.push(
+                    at,
+                    DataErrorKind::UnknownRef {
+                        what,
+                        field,
+                        id: id.clone(),
+                        defined_in,
+                    },
+                );
             }
         }
     }
@@ -559,17 +847,39 @@ impl Checker<'_> {
         }
         for citation in citations {
             let Some(&(position, _)) = known.sources.get(citation.id()) else {
-                self.push(at, DataErrorKind::UnknownRef { what: "source", field: "sources", id: citation.id().to_owned(), defined_in: "data/sources.toml" });
+                self.push(
+                    at,
+                    DataErrorKind::UnknownRef {
+                        what: "source",
+                        field: "sources",
+                        id: citation.id().to_owned(),
+                        defined_in: "data/sources.toml",
+                    },
+                );
                 continue;
             };
             let source = &self.raw.sources[position].value;
             let Some(seed) = &source.seed else { continue };
             match citation.quote() {
-                None => self.push(at, DataErrorKind::SeedNeedsQuote { source_id: source.id.clone() }),
+                None => self.push(
+                    at,
+                    DataErrorKind::SeedNeedsQuote {
+                        source_id: source.id.clone(),
+                    },
+                ),
                 Some(quote) => {
                     if let Some(text) = self.raw.seeds.get(seed) {
-                        if quote.trim().is_empty() || !normalise_quote(text).contains(&normalise_quote(quote)) {
-                            self.push(at, DataErrorKind::QuoteNotInSeed { source_id: source.id.clone(), seed: seed.clone(), quote: quote.to_owned() });
+                        if quote.trim().is_empty()
+                            || !normalise_quote(text).contains(&normalise_quote(quote))
+                        {
+                            self.push(
+                                at,
+                                DataErrorKind::QuoteNotInSeed {
+                                    source_id: source.id.clone(),
+                                    seed: seed.clone(),
+                                    quote: quote.to_owned(),
+                                },
+                            );
                         }
                     }
                 }
@@ -584,7 +894,13 @@ impl Checker<'_> {
         let terms: Vec<CheckedTerm<'_>> = self.raw.terms.iter().map(CheckedTerm::new).collect();
         let mut days: BTreeSet<NaiveDate> = BTreeSet::from([FIRST_DAY]);
         for t in &terms {
-            days.extend(t.from.iter().chain(t.until.iter()).copied().filter(|d| (FIRST_DAY..=LAST_DAY).contains(d)));
+            days.extend(
+                t.from
+                    .iter()
+                    .chain(t.until.iter())
+                    .copied()
+                    .filter(|d| (FIRST_DAY..=LAST_DAY).contains(d)),
+            );
         }
         let mut reported = BTreeSet::new();
         for scenario in gate_combinations() {
@@ -597,18 +913,37 @@ impl Checker<'_> {
                             .collect();
                         for (i, a) in alive.iter().enumerate() {
                             for b in &alive[i + 1..] {
-                                let (ea, eb) = (effect_on(&a.raw.value.effect, provider), effect_on(&b.raw.value.effect, provider));
-                                if ea != eb && !self.conflict_linked(&a.raw.value.id, &b.raw.value.id) && reported.insert((a.raw.value.id.clone(), b.raw.value.id.clone())) {
-                                    let at = At { file: "terms.toml", line: b.raw.line, kind: "term", id: &b.raw.value.id };
-                                    self.push(at, DataErrorKind::Overlap {
-                                        other: a.raw.value.id.clone(),
-                                        workload: workload.as_str(),
-                                        provider: provider.as_str(),
-                                        date: day.to_string(),
-                                        scenario: scenario.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" "),
-                                        effect: eb,
-                                        other_effect: ea,
-                                    });
+                                let (ea, eb) = (
+                                    effect_on(&a.raw.value.effect, provider),
+                                    effect_on(&b.raw.value.effect, provider),
+                                );
+                                if ea != eb
+                                    && !self.conflict_linked(&a.raw.value.id, &b.raw.value.id)
+                                    && reported
+                                        .insert((a.raw.value.id.clone(), b.raw.value.id.clone()))
+                                {
+                                    let at = At {
+                                        file: "terms.toml",
+                                        line: b.raw.line,
+                                        kind: "term",
+                                        id: &b.raw.value.id,
+                                    };
+                                    self.push(
+                                        at,
+                                        DataErrorKind::Overlap {
+                                            other: a.raw.value.id.clone(),
+                                            workload: workload.as_str(),
+                                            provider: provider.as_str(),
+                                            date: day.to_string(),
+                                            scenario: scenario
+                                                .iter()
+                                                .map(|(k, v)| format!("{k}={v}"))
+                                                .collect::<Vec<_>>()
+                                                .join(" "),
+                                            effect: eb,
+                                            other_effect: ea,
+                                        },
+                                    );
                                 }
                             }
                         }
@@ -620,7 +955,12 @@ impl Checker<'_> {
 
     fn conflict_linked(&self, a: &str, b: &str) -> bool {
         self.raw.conflicts.iter().any(|c| {
-            let reading_of = |id: &str| c.value.reading.iter().position(|r| r.terms.iter().any(|t| t == id));
+            let reading_of = |id: &str| {
+                c.value
+                    .reading
+                    .iter()
+                    .position(|r| r.terms.iter().any(|t| t == id))
+            };
             matches!((reading_of(a), reading_of(b)), (Some(x), Some(y)) if x != y)
         })
     }
@@ -645,7 +985,11 @@ struct CheckedTerm<'a> {
 impl<'a> CheckedTerm<'a> {
     fn new(raw: &'a Item<RawTerm>) -> Self {
         let t = &raw.value;
-        let day = |d: &Option<String>| d.as_deref().and_then(|d| parse_partial(d).ok()).map(|(d, _)| d);
+        let day = |d: &Option<String>| {
+            d.as_deref()
+                .and_then(|d| parse_partial(d).ok())
+                .map(|(d, _)| d)
+        };
         CheckedTerm {
             raw,
             from: day(&t.from),
@@ -664,7 +1008,14 @@ impl<'a> CheckedTerm<'a> {
         self.gate.is_none_or(|gate| scenario.contains(&gate))
     }
 
-    fn alive(&self, day: NaiveDate, workload: Workload, provider: Provider, scenario: &[(&'static str, &'static str)], all: &[CheckedTerm<'_>]) -> bool {
+    fn alive(
+        &self,
+        day: NaiveDate,
+        workload: Workload,
+        provider: Provider,
+        scenario: &[(&'static str, &'static str)],
+        all: &[CheckedTerm<'_>],
+    ) -> bool {
         let in_force = self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day < u);
         in_force
             && self.covers(workload, provider)

@@ -13,7 +13,10 @@ use std::fmt::Write as _;
 /// Rust source for the `DATASET` static.
 pub fn bake(raw: &RawDataset) -> String {
     let index = |ids: Vec<&str>| -> HashMap<String, usize> {
-        ids.into_iter().enumerate().map(|(i, id)| (id.to_owned(), i)).collect()
+        ids.into_iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_owned(), i))
+            .collect()
     };
     let sources = index(raw.sources.iter().map(|i| i.value.id.as_str()).collect());
     let parties = index(raw.parties.iter().map(|i| i.value.id.as_str()).collect());
@@ -27,12 +30,20 @@ pub fn bake(raw: &RawDataset) -> String {
     let cites = |cs: &[RawCitation]| -> String {
         let items: Vec<String> = cs
             .iter()
-            .map(|c| format!("Citation {{ source: SourceIx({}), quote: {} }}", sources[c.id()], opt_str(c.quote())))
+            .map(|c| {
+                format!(
+                    "Citation {{ source: SourceIx({}), quote: {} }}",
+                    sources[c.id()],
+                    opt_str(c.quote())
+                )
+            })
             .collect();
         format!("&[{}]", items.join(", "))
     };
 
-    let mut out = String::from("/// The dataset, baked from data/ by build.rs.\npub static DATASET: Dataset = Dataset {\n");
+    let mut out = String::from(
+        "/// The dataset, baked from data/ by build.rs.\npub static DATASET: Dataset = Dataset {\n",
+    );
 
     out.push_str("    sources: &[\n");
     for s in raw.sources.iter().map(|i| &i.value) {
@@ -55,8 +66,14 @@ pub fn bake(raw: &RawDataset) -> String {
     }
     out.push_str("    ],\n    parties: &[\n");
     for p in raw.parties.iter().map(|i| &i.value) {
-        let provider = p.provider.map_or("None".to_owned(), |p| format!("Some({})", provider(p)));
-        let _ = writeln!(out, "        Party {{ id: {:?}, name: {:?}, provider: {provider} }},", p.id, p.name);
+        let provider = p
+            .provider
+            .map_or("None".to_owned(), |p| format!("Some({})", provider(p)));
+        let _ = writeln!(
+            out,
+            "        Party {{ id: {:?}, name: {:?}, provider: {provider} }},",
+            p.id, p.name
+        );
     }
     out.push_str("    ],\n    events: &[\n");
     for e in raw.events.iter().map(|i| &i.value) {
@@ -90,7 +107,11 @@ pub fn bake(raw: &RawDataset) -> String {
             Some("more-than") => "MoreThan",
             _ => "Exact",
         };
-        let amount = if f.amount == "undisclosed" { None } else { Some(f.amount.as_str()) };
+        let amount = if f.amount == "undisclosed" {
+            None
+        } else {
+            Some(f.amount.as_str())
+        };
         let _ = writeln!(
             out,
             "        Figure {{ id: {:?}, measures: {:?}, amount: {}, unit: Unit::{unit}, scale: {:?}, qualifier: Qualifier::{qualifier}, as_of: {}, note: {}, same_quantity_as: {}, sources: {} }},",
@@ -106,8 +127,16 @@ pub fn bake(raw: &RawDataset) -> String {
     }
     out.push_str("    ],\n    terms: &[\n");
     for t in raw.terms.iter().map(|i| &i.value) {
-        let workloads: Vec<String> = expand(&t.workloads, Workload::ALL, Workload::parse).unwrap_or_default().into_iter().map(workload).collect();
-        let providers: Vec<String> = expand(&t.providers, Provider::ALL, Provider::parse).unwrap_or_default().into_iter().map(provider).collect();
+        let workloads: Vec<String> = expand(&t.workloads, Workload::ALL, Workload::parse)
+            .unwrap_or_default()
+            .into_iter()
+            .map(workload)
+            .collect();
+        let providers: Vec<String> = expand(&t.providers, Provider::ALL, Provider::parse)
+            .unwrap_or_default()
+            .into_iter()
+            .map(provider)
+            .collect();
         let effect = match t.effect.as_str() {
             "azure-only" => "AzureOnly",
             "allowed" => "Allowed",
@@ -119,11 +148,19 @@ pub fn bake(raw: &RawDataset) -> String {
             .iter()
             .map(|l| {
                 let kind = match (&l.when, &l.from, &l.on) {
-                    (Some(_), Some(from), _) => format!("LapseKind::When {{ condition: Condition::AgiVerified, from: {} }}", day(from)),
+                    (Some(_), Some(from), _) => format!(
+                        "LapseKind::When {{ condition: Condition::AgiVerified, from: {} }}",
+                        day(from)
+                    ),
                     (_, _, Some(on)) => format!("LapseKind::On({})", day(on)),
                     _ => unreachable!("checked by authoring::load"),
                 };
-                format!("Lapse {{ kind: {kind}, only_if: {}, summary: {:?}, sources: {} }}", gate(l.only_if.as_deref()), l.summary, cites(&l.sources))
+                format!(
+                    "Lapse {{ kind: {kind}, only_if: {}, summary: {:?}, sources: {} }}",
+                    gate(l.only_if.as_deref()),
+                    l.summary,
+                    cites(&l.sources)
+                )
             })
             .collect();
         let _ = writeln!(
@@ -164,7 +201,15 @@ pub fn bake(raw: &RawDataset) -> String {
         let readings: Vec<String> = c
             .reading
             .iter()
-            .map(|r| format!("Reading {{ value: {:?}, says: {:?}, terms: {}, sources: {} }}", r.value, r.says, ix(&terms, "TermIx", &r.terms), cites(&r.sources)))
+            .map(|r| {
+                format!(
+                    "Reading {{ value: {:?}, says: {:?}, terms: {}, sources: {} }}",
+                    r.value,
+                    r.says,
+                    ix(&terms, "TermIx", &r.terms),
+                    cites(&r.sources)
+                )
+            })
             .collect();
         let _ = writeln!(
             out,
@@ -202,7 +247,10 @@ fn partial(text: &str) -> String {
         Precision::Month => "Month",
         Precision::Year => "Year",
     };
-    format!("PartialDate {{ date: {}, precision: Precision::{precision} }}", date_literal(date))
+    format!(
+        "PartialDate {{ date: {}, precision: Precision::{precision} }}",
+        date_literal(date)
+    )
 }
 
 fn opt_partial(text: &str) -> String {

@@ -37,7 +37,12 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
         let mut spans: Vec<DiffSpan> = Vec::new();
         for (i, &from) in days.iter().enumerate() {
             let until = days.get(i + 1).copied().unwrap_or_else(range_end);
-            let query = Query { date: from, workload, provider, scenario };
+            let query = Query {
+                date: from,
+                workload,
+                provider,
+                scenario,
+            };
             let base = evaluate(ds, &query.under(Scenario::AS_HAPPENED));
             let what_if = evaluate(ds, &query);
             if base.outcome == what_if.outcome {
@@ -56,19 +61,39 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
                 .iter()
                 .chain(&what_if.reasons)
                 .map(|r| r.term)
-                .filter(|t| !(base.reasons.iter().any(|r| r.term == *t) && what_if.reasons.iter().any(|r| r.term == *t)))
+                .filter(|t| {
+                    !(base.reasons.iter().any(|r| r.term == *t)
+                        && what_if.reasons.iter().any(|r| r.term == *t))
+                })
                 .collect();
             terms.sort_unstable();
             terms.dedup();
             match spans.last_mut() {
-                Some(last) if last.until == from && last.baseline == base.outcome && last.scenario == what_if.outcome && last.causes == causes && last.terms == terms => {
+                Some(last)
+                    if last.until == from
+                        && last.baseline == base.outcome
+                        && last.scenario == what_if.outcome
+                        && last.causes == causes
+                        && last.terms == terms =>
+                {
                     last.until = until;
                 }
-                _ => spans.push(DiffSpan { from, until, baseline: base.outcome, scenario: what_if.outcome, causes, terms }),
+                _ => spans.push(DiffSpan {
+                    from,
+                    until,
+                    baseline: base.outcome,
+                    scenario: what_if.outcome,
+                    causes,
+                    terms,
+                }),
             }
         }
         if !spans.is_empty() {
-            out.push(CellDiff { workload, provider, spans });
+            out.push(CellDiff {
+                workload,
+                provider,
+                spans,
+            });
         }
     }
     out

@@ -41,7 +41,10 @@ pub fn next_change(ds: &Dataset, query: &Query) -> Result<Option<Change>, QueryE
     Ok(breakpoints(ds)
         .into_iter()
         .filter(|d| *d > query.date)
-        .map(|date| Change { date, verdict: evaluate(ds, &query.on(date)) })
+        .map(|date| Change {
+            date,
+            verdict: evaluate(ds, &query.on(date)),
+        })
         .find(|change| change.verdict != now))
 }
 
@@ -59,12 +62,28 @@ pub fn range_end() -> NaiveDate {
 }
 
 /// A cell's verdict over the whole range, as bands that tile it with no gap or overlap.
-pub fn timeline(ds: &Dataset, workload: Workload, provider: Provider, scenario: Scenario) -> Vec<Band> {
+pub fn timeline(
+    ds: &Dataset,
+    workload: Workload,
+    provider: Provider,
+    scenario: Scenario,
+) -> Vec<Band> {
     timeline_over(ds, &breakpoints(ds), workload, provider, scenario)
 }
 
-pub(crate) fn timeline_over(ds: &Dataset, days: &[NaiveDate], workload: Workload, provider: Provider, scenario: Scenario) -> Vec<Band> {
-    let query = Query { date: FIRST_DAY, workload, provider, scenario };
+pub(crate) fn timeline_over(
+    ds: &Dataset,
+    days: &[NaiveDate],
+    workload: Workload,
+    provider: Provider,
+    scenario: Scenario,
+) -> Vec<Band> {
+    let query = Query {
+        date: FIRST_DAY,
+        workload,
+        provider,
+        scenario,
+    };
     let mut bands: Vec<Band> = Vec::new();
     for from in std::iter::once(FIRST_DAY).chain(days.iter().copied()) {
         let verdict = evaluate(ds, &query.on(from));
@@ -72,9 +91,17 @@ pub(crate) fn timeline_over(ds: &Dataset, days: &[NaiveDate], workload: Workload
             Some(last) if last.verdict == verdict => {}
             Some(last) => {
                 last.until = from;
-                bands.push(Band { from, until: range_end(), verdict });
+                bands.push(Band {
+                    from,
+                    until: range_end(),
+                    verdict,
+                });
             }
-            None => bands.push(Band { from, until: range_end(), verdict }),
+            None => bands.push(Band {
+                from,
+                until: range_end(),
+                verdict,
+            }),
         }
     }
     bands

@@ -11,10 +11,13 @@ use crate::vocab::Provider;
 use leptos::prelude::*;
 
 fn interval(term: &Term) -> String {
-    let from = term.from.map_or_else(|| "(start not recorded)".to_owned(), partial);
-    let until = term
-        .until
-        .map_or_else(|| "open-ended (or until superseded)".to_owned(), |u| format!("until {u} (exclusive)"));
+    let from = term
+        .from
+        .map_or_else(|| "(start not recorded)".to_owned(), partial);
+    let until = term.until.map_or_else(
+        || "open-ended (or until superseded)".to_owned(),
+        |u| format!("until {u} (exclusive)"),
+    );
     format!("{from} → {until}")
 }
 

@@ -26,7 +26,16 @@ pub fn DateControls() -> impl IntoView {
         Err(e) => error.set(Some(e.to_string())),
     };
     let max = day_number(LAST_DAY);
-    let events: Vec<(i64, String)> = dataset().events.iter().map(|e| (day_number(e.date.date), format!("{}: {}", crate::answer::partial(e.date), e.what))).collect();
+    let events: Vec<(i64, String)> = dataset()
+        .events
+        .iter()
+        .map(|e| {
+            (
+                day_number(e.date.date),
+                format!("{}: {}", crate::answer::partial(e.date), e.what),
+            )
+        })
+        .collect();
     view! {
         <div class="date-controls">
             <label for="date-input">"Date"</label>

@@ -101,7 +101,9 @@ fn Why(query: Query, answer: Answer) -> impl IntoView {
 #[component]
 fn PathsToYes(query: Query) -> impl IntoView {
     let state = expect_context::<State>();
-    let Ok(paths) = paths_to_yes(dataset(), &query) else { return ().into_any() };
+    let Ok(paths) = paths_to_yes(dataset(), &query) else {
+        return ().into_any();
+    };
     if paths.toggles.first().is_some_and(Vec::is_empty) {
         return ().into_any();
     }
@@ -145,7 +147,10 @@ fn PathsToYes(query: Query) -> impl IntoView {
 fn Bands(query: Query) -> impl IntoView {
     let state = expect_context::<State>();
     let bands = timeline(dataset(), query.workload, query.provider, query.scenario);
-    let total = crate::engine::range_end().signed_duration_since(FIRST_DAY).num_days().max(1);
+    let total = crate::engine::range_end()
+        .signed_duration_since(FIRST_DAY)
+        .num_days()
+        .max(1);
     view! {
         <section class="bands">
             <h3>"Over time"</h3>

@@ -1,0 +1,188 @@
+// End-to-end journeys of the release build (dist/) in headless Chromium via playwright-core.
+// Run: node --test e2e/   (scripts/test.sh builds dist/ first)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let server, url, browser;
+
+before(async () => {
+  ({ server, url } = await serve(dist));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** A page that fails the test on any page error (a wasm panic), console error or CSP violation. */
+async function open(query = '', options = {}) {
+  const page = await browser.newPage(options);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url + query);
+  await page.waitForSelector('[data-testid=grid]');
+  page.problems = problems;
+  return page;
+}
+
+async function done(page) {
+  const csp = await page.evaluate(() => window.__cspViolations);
+  await page.close();
+  assert.deepEqual(page.problems, [], 'no page errors or console errors');
+  assert.deepEqual(csp, [], 'no CSP violations');
+}
+
+const verdict = (page, cell) => page.getAttribute(`[data-testid=cell-${cell}]`, 'data-verdict');
+
+async function setDate(page, day) {
+  await page.fill('[data-testid=date-input]', day);
+  await page.dispatchEvent('[data-testid=date-input]', 'change');
+}
+
+test('the CoreWeave story: on 2025-03-15, Microsoft declining opens CoreWeave for training', async () => {
+  const page = await open();
+  await setDate(page, '2025-03-15');
+  assert.notEqual(await verdict(page, 'training-coreweave'), 'allowed');
+  assert.equal(await verdict(page, 'training-coreweave'), 'conditional');
+  await page.click('[data-testid=toggle-microsoft-declines]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=cell-training-coreweave]').dataset.verdict === 'allowed');
+  assert.match(await page.textContent('[data-testid=cell-training-coreweave]'), /✓\s*allowed/);
+  assert.match(page.url(), /microsoft_declines=true/);
+  await done(page);
+});
+
+test('the 2025-10-28 change frees compute but not the API', async () => {
+  const page = await open('?date=2025-10-27');
+  assert.equal(await verdict(page, 'training-aws'), 'conditional');
+  assert.equal(await verdict(page, 'api-aws'), 'blocked');
+  assert.equal(await verdict(page, 'api-natsec-aws'), 'blocked');
+  await page.click('[data-testid=next-change-button]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2025-10-28');
+  assert.equal(await verdict(page, 'training-aws'), 'allowed');
+  assert.equal(await verdict(page, 'api-aws'), 'blocked');
+  assert.equal(await verdict(page, 'api-natsec-aws'), 'allowed');
+  await done(page);
+});
+
+test('a shared URL reproduces the view', async () => {
+  const page = await open('?date=2026-06-01');
+  await page.selectOption('[data-testid=select-amendment_2026_04]', 'false');
+  await page.click('[data-testid=cell-api-aws]');
+  await page.click('[data-testid=tab-diff]');
+  const shared = page.url();
+  assert.match(shared, /amendment_2026_04=false/);
+  assert.match(shared, /cell=api\.aws/);
+  assert.match(shared, /panel=diff/);
+  const again = await open(shared.slice(url.length));
+  assert.equal(await verdict(again, 'api-aws'), 'blocked');
+  assert.equal(await again.inputValue('[data-testid=date-input]'), '2026-06-01');
+  assert.equal(await again.getAttribute('[data-testid=tab-diff]', 'aria-selected'), 'true');
+  assert.equal(await again.getAttribute('[data-testid=cell-api-aws]', 'aria-pressed'), 'true');
+  await done(again);
+  await done(page);
+});
+
+test('a malformed URL opens the default view with a notice, never a blank page', async () => {
+  const page = await open('?date=2099-13-45&cell=gpu.mars&agi_verified=perhaps&panel=%ZZ&evil=<script>');
+  const notice = await page.textContent('[data-testid=notice]');
+  assert.match(notice, /date=2099-13-45/);
+  assert.match(notice, /unknown workload "gpu"/);
+  assert.match(notice, /agi_verified/);
+  assert.match(notice, /evil/);
+  assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-03-15');
+  assert.equal(await page.locator('[data-testid^=cell-]').count(), 28);
+  await done(page);
+});
+
+test('window.dealscope answers, explains and rejects bad input clearly', async () => {
+  const page = await open();
+  const r = await page.evaluate(() => window.dealscope.verdict({
+    date: '2025-03-15', workload: 'training', provider: 'coreweave', scenario: { microsoft_declines: true } }));
+  assert.equal(r.verdict, 'allowed');
+  assert.deepEqual(r.clauses.map((c) => c.id), ['rofr-new-capacity']);
+  assert.ok(r.clauses[0].sources.length > 0 && r.clauses[0].sources[0].id && r.clauses[0].sources[0].title);
+  assert.deepEqual(r.conditions, []);
+  assert.equal(r.next_change, '2025-10-28');
+
+  const open_ = await page.evaluate(() => window.dealscope.verdict({ date: '2025-03-15', workload: 'training', provider: 'coreweave' }));
+  assert.equal(open_.verdict, 'conditional');
+  assert.equal(open_.conditions.length, 1);
+
+  const none = await page.evaluate(() => window.dealscope.verdict({ date: '2030-01-01', workload: 'training', provider: 'aws' }));
+  assert.equal(none.next_change, null);
+
+  const m = await page.evaluate(() => window.dealscope.matrix('2025-11-10', { agi_verified: true }));
+  assert.equal(m.length, 28);
+  assert.equal(m.find((c) => c.workload === 'api' && c.provider === 'aws').verdict, 'allowed');
+  assert.equal(typeof await page.evaluate(() => window.dealscope.version), 'string');
+
+  const errors = await page.evaluate(() => [
+    () => window.dealscope.verdict({ date: '2025-3-15', workload: 'training', provider: 'aws' }),
+    () => window.dealscope.verdict({ date: '2025-03-15', workload: 'gpu', provider: 'aws' }),
+    () => window.dealscope.verdict({ date: '2025-03-15', workload: 'training', provider: 'ibm' }),
+    () => window.dealscope.verdict({ date: '2025-03-15', workload: 'training', provider: 'aws', scenario: { agi_verified: 'maybe' } }),
+    () => window.dealscope.verdict({ date: '2025-03-15', workload: 'training', provider: 'aws', scenario: { agi: true } }),
+    () => window.dealscope.verdict({ workload: 'training', provider: 'aws' }),
+    () => window.dealscope.matrix('1999-01-01'),
+  ].map((f) => { try { f(); return 'no error'; } catch (e) { return `${e instanceof Error}:${e.message}`; } }));
+  assert.match(errors[0], /^true:date: .*YYYY-MM-DD/);
+  assert.match(errors[1], /^true:workload: unknown workload "gpu"; accepted: training, products, api, api-natsec/);
+  assert.match(errors[2], /^true:provider: unknown provider "ibm"; accepted: azure, coreweave/);
+  assert.match(errors[3], /^true:scenario\.agi_verified: maybe is not accepted; accepted: false, true/);
+  assert.match(errors[4], /^true:unknown scenario key "agi"/);
+  assert.match(errors[5], /^true:date: missing/);
+  assert.match(errors[6], /^true:date: .*outside the explorer's range/);
+  await done(page);
+});
+
+test('works offline after load: no network request while a reader explores', async () => {
+  const page = await open('?date=2025-03-15');
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.click('[data-testid=toggle-microsoft-declines]');
+  await page.click('[data-testid=cell-api-aws]');
+  await page.click('[data-testid=tab-dataset]');
+  await page.click('[data-testid=tab-diff]');
+  await setDate(page, '2026-05-01');
+  await page.keyboard.press('Tab');
+  assert.deepEqual(requests, []);
+  await done(page);
+});
+
+test('accessibility: axe-core finds no violations in any panel, light or dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const panel of ['why', 'diff', 'dataset']) {
+      const page = await open(`?date=2025-03-15&microsoft_declines=true&panel=${panel}`, { colorScheme });
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
+      assert.deepEqual(violations, [], `${panel} panel, ${colorScheme}`);
+      await done(page);
+    }
+  }
+});
+
+test('keyboard: a reader can reach a cell, select it and read why', async () => {
+  const page = await open('?date=2025-03-15&cell=none');
+  await page.focus('[data-testid=cell-training-aws]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-testid=explanation]');
+  assert.match(await page.textContent('[data-testid=explanation]'), /Research & training on Amazon Web Services/);
+  await page.focus('[data-testid=date-slider]');
+  const before = await page.inputValue('[data-testid=date-input]');
+  await page.keyboard.press('ArrowRight');
+  assert.notEqual(await page.inputValue('[data-testid=date-input]'), before);
+  await done(page);
+});

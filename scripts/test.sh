@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test of dealscope, from a fresh machine or a warm one:
+#   set-up → data check → fmt → clippy (native + wasm) → native tests (unit, golden, property,
+#   data validation) → component tests in headless Chromium and Firefox → release build with
+#   wasm-opt → bundle-size report and budget → end-to-end journeys of the built site →
+#   benchmarks (printed, not asserted). Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+started=$SECONDS
+
+step "set-up"
+bash scripts/setup.sh
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy (native and wasm32, warnings denied)"
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
+
+step "native tests: unit, data validation, golden cases, properties"
+cargo test --locked
+
+step "component tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "component tests in headless Firefox (wasm-bindgen-test)"
+GECKODRIVER="$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "release build (trunk + wasm-opt)"
+rm -rf dist
+trunk build www/index.html --release
+node scripts/harden.mjs dist
+
+step "bundle size"
+node scripts/size-report.mjs dist
+
+step "end-to-end journeys of the release build (headless Chromium)"
+node --test e2e/
+
+step "benchmarks (figures, not assertions)"
+cargo bench --locked --bench engine
+node e2e/perf.mjs
+
+printf '\nall tests passed in %ss\n' "$((SECONDS - started))"

@@ -1,0 +1,293 @@
+//! Every kind of data error is caught, with file, line, item and what to fix. Each test
+//! copies data/ to a scratch folder, breaks one file in one way, and loads it.
+
+use dealscope::dataset::authoring::{load, FILES};
+use dealscope::dataset::error::DataError;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A copy of data/ with `file` edited by replacing `from` with `to` (which must occur).
+fn broken(file: &str, from: &str, to: &str) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir()
+        .join(format!(
+            "dealscope-data-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ))
+        .join("data");
+    std::fs::create_dir_all(dir.join("seeds")).unwrap();
+    for name in FILES {
+        std::fs::copy(data_dir().join(name), dir.join(name)).unwrap();
+    }
+    for seed in std::fs::read_dir(data_dir().join("seeds")).unwrap() {
+        let seed = seed.unwrap();
+        std::fs::copy(seed.path(), dir.join("seeds").join(seed.file_name())).unwrap();
+    }
+    if !from.is_empty() {
+        let path = dir.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains(from),
+            "test setup: {file} does not contain {from:?}"
+        );
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    }
+    dir
+}
+
+/// Loads a broken copy and returns its errors (it must fail).
+fn errors(file: &str, from: &str, to: &str) -> Vec<DataError> {
+    let dir = broken(file, from, to);
+    let result = load(&dir);
+    let _ = std::fs::remove_dir_all(dir.parent().unwrap_or(&dir));
+    result.expect_err("the broken data must be rejected")
+}
+
+fn only(errors: &[DataError], kind: &str) -> DataError {
+    let matching: Vec<&DataError> = errors.iter().filter(|e| e.kind.name() == kind).collect();
+    assert!(!matching.is_empty(), "no {kind} error among: {errors:#?}");
+    matching[0].clone()
+}
+
+#[test]
+fn the_real_dataset_is_valid() {
+    let raw = load(&data_dir()).unwrap_or_else(|errors| {
+        panic!(
+            "{}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert!(raw.terms.len() >= 12 && raw.events.len() >= 20 && raw.conflicts.len() == 7);
+}
+
+#[test]
+fn syntax_error_names_file_and_line() {
+    let e = only(
+        &errors(
+            "terms.toml",
+            "effect = \"azure-only\"",
+            "effect = azure-only",
+        ),
+        "syntax",
+    );
+    assert_eq!(e.file, "data/terms.toml");
+    assert!(e.line.is_some_and(|l| l > 1), "{e}");
+}
+
+#[test]
+fn missing_field_is_a_syntax_error_with_a_line() {
+    let e = only(
+        &errors(
+            "events.toml",
+            "what = \"CoreWeave contract expanded by $4B.\"\n",
+            "",
+        ),
+        "syntax",
+    );
+    assert!(e.to_string().contains("missing field `what`"), "{e}");
+    assert!(e.line.is_some(), "{e}");
+}
+
+#[test]
+fn unknown_provider_lists_the_accepted_ones() {
+    let e = only(
+        &errors(
+            "decisions.toml",
+            "provider = \"google\"",
+            "provider = \"ibm\"",
+        ),
+        "syntax",
+    );
+    assert!(
+        e.to_string().contains("ibm") && e.to_string().contains("coreweave"),
+        "{e}"
+    );
+}
+
+#[test]
+fn malformed_date() {
+    let e = only(
+        &errors(
+            "events.toml",
+            "date = \"2025-11-03\"",
+            "date = \"2025-13-03\"",
+        ),
+        "bad-date",
+    );
+    assert_eq!(e.item.as_deref(), Some("event `2025-aws-agreement`"));
+    let text = e.to_string();
+    assert!(
+        text.starts_with("data/events.toml:") && text.contains("`date`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn interval_ending_before_it_starts() {
+    let e = only(
+        &errors(
+            "terms.toml",
+            "until = \"2025-01-21\"",
+            "until = \"2018-01-01\"",
+        ),
+        "bad-interval",
+    );
+    assert_eq!(e.item.as_deref(), Some("term `azure-exclusive`"));
+    assert!(e.line.is_some());
+}
+
+#[test]
+fn unknown_source() {
+    let e = only(
+        &errors(
+            "figures.toml",
+            "sources = [\"coreweave-2025-05\"]",
+            "sources = [\"coreweave-2025-55\"]",
+        ),
+        "unknown-ref",
+    );
+    assert!(
+        e.to_string().contains("unknown source `coreweave-2025-55`"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("data/sources.toml"), "{e}");
+}
+
+#[test]
+fn unknown_term() {
+    let e = only(
+        &errors(
+            "terms.toml",
+            "supersedes = [\"rofr-new-capacity\"]",
+            "supersedes = [\"rofr-new-capacty\"]",
+        ),
+        "unknown-ref",
+    );
+    assert!(
+        e.to_string()
+            .contains("unknown term `rofr-new-capacty` in `supersedes`"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_figure_in_an_event() {
+    let e = only(
+        &errors(
+            "events.toml",
+            "figures = [\"aws-agreement-2025-11\"]",
+            "figures = [\"aws-deal\"]",
+        ),
+        "unknown-ref",
+    );
+    assert!(e.to_string().contains("figure `aws-deal`"), "{e}");
+}
+
+#[test]
+fn item_without_a_source() {
+    let e = only(
+        &errors(
+            "figures.toml",
+            "as_of = \"2025-05\"\nsources = [\"coreweave-2025-05\"]",
+            "as_of = \"2025-05\"",
+        ),
+        "no-source",
+    );
+    assert_eq!(
+        e.item.as_deref(),
+        Some("figure `coreweave-expansion-2025-05`")
+    );
+}
+
+#[test]
+fn seed_cited_without_a_quote() {
+    let e = only(&errors("figures.toml", "sources = [{ id = \"seed-004\", quote = \"Microsoft has invested more than $13 billion in OpenAI since 2019\" }]", "sources = [\"seed-004\"]"), "seed-needs-quote");
+    assert!(e.to_string().contains("seed-004"), "{e}");
+}
+
+#[test]
+fn quote_that_is_not_in_the_seed() {
+    let e = only(
+        &errors(
+            "terms.toml",
+            "API products remain Azure-exclusive until 2032",
+            "API products remain Azure-exclusive until 2035",
+        ),
+        "quote-not-in-seed",
+    );
+    assert!(e.to_string().contains("003_6a3a77b5021e05ff.txt"), "{e}");
+    assert_eq!(e.item.as_deref(), Some("term `api-azure-exclusive`"));
+}
+
+#[test]
+fn missing_seed_file() {
+    let e = only(
+        &errors(
+            "sources.toml",
+            "seed = \"004_c58f6620452c4855.txt\"",
+            "seed = \"004_missing.txt\"",
+        ),
+        "seed-file-missing",
+    );
+    assert!(e.to_string().contains("004_missing.txt"), "{e}");
+}
+
+#[test]
+fn overlapping_terms_with_different_effects_and_no_link() {
+    let e = only(
+        &errors(
+            "terms.toml",
+            "effect = \"allowed\"\nsupersedes = [\"rofr-new-capacity\"]",
+            "effect = \"allowed\"",
+        ),
+        "overlap",
+    );
+    let text = e.to_string();
+    assert!(
+        text.contains("compute-free") && text.contains("rofr-new-capacity"),
+        "{text}"
+    );
+    assert!(text.contains("2025-10-28"), "names the day: {text}");
+}
+
+#[test]
+fn duplicate_id() {
+    let e = only(
+        &errors(
+            "sources.toml",
+            "id = \"reports-2021\"",
+            "id = \"ann-2016-11\"",
+        ),
+        "duplicate-id",
+    );
+    assert!(e.to_string().contains("already defined at line"), "{e}");
+}
+
+#[test]
+fn value_outside_its_vocabulary() {
+    let e = only(
+        &errors("terms.toml", "effect = \"rofr\"", "effect = \"maybe\""),
+        "bad-value",
+    );
+    assert!(
+        e.to_string().contains("azure-only"),
+        "lists what is accepted: {e}"
+    );
+}
+
+#[test]
+fn missing_file() {
+    let dir = broken("", "", "");
+    std::fs::remove_file(dir.join("conflicts.toml")).unwrap();
+    let e = only(&load(&dir).unwrap_err(), "unreadable");
+    assert_eq!(e.file, "data/conflicts.toml");
+}

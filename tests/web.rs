@@ -1,0 +1,177 @@
+//! Component tests in real headless browsers (Chromium and Firefox, via wasm-bindgen-test):
+//! mount the explorer, interact like a reader, assert on the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use dealscope::permalink::{Panel, ViewState};
+use dealscope::scenario::Scenario;
+use dealscope::ui::app::Explorer;
+use dealscope::ui::state::State;
+use dealscope::vocab::ymd;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the explorer in a fresh container; returns the container and the state.
+fn mount(view: ViewState) -> (HtmlElement, State) {
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&container).unwrap();
+    let state = State::new(view, Vec::new());
+    let handle = leptos::mount::mount_to(
+        container.clone(),
+        move || view! { <Explorer state=state /> },
+    );
+    handle.forget();
+    (container, state)
+}
+
+fn find(container: &HtmlElement, testid: &str) -> HtmlElement {
+    container
+        .query_selector(&format!("[data-testid='{testid}']"))
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element with data-testid={testid}"))
+        .unchecked_into()
+}
+
+fn verdict(container: &HtmlElement, cell: &str) -> String {
+    find(container, &format!("cell-{cell}"))
+        .get_attribute("data-verdict")
+        .unwrap_or_default()
+}
+
+fn at(date: (i32, u32, u32)) -> ViewState {
+    ViewState {
+        date: ymd(date.0, date.1, date.2),
+        ..ViewState::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn toggle_opens_coreweave_training_on_2025_03_15() {
+    let (c, _) = mount(at((2025, 3, 15)));
+    assert_eq!(verdict(&c, "training-coreweave"), "conditional");
+    let toggle: HtmlInputElement = find(&c, "toggle-microsoft-declines").unchecked_into();
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(verdict(&c, "training-coreweave"), "allowed");
+    let text = find(&c, "cell-training-coreweave")
+        .text_content()
+        .unwrap_or_default();
+    assert!(
+        text.contains('✓') && text.contains("allowed"),
+        "symbol and word, not colour alone: {text}"
+    );
+    // The API stays Azure-only whatever Microsoft declines.
+    assert_eq!(verdict(&c, "api-coreweave"), "blocked");
+    toggle.click();
+    leptos::task::tick().await;
+    assert_eq!(verdict(&c, "training-coreweave"), "conditional");
+}
+
+#[wasm_bindgen_test]
+async fn selecting_a_cell_explains_it_with_clauses_and_sources() {
+    let (c, _) = mount(at((2025, 11, 10)));
+    find(&c, "cell-api-aws").click();
+    leptos::task::tick().await;
+    let why = find(&c, "explanation").text_content().unwrap_or_default();
+    assert!(why.contains("OpenAI API on Amazon Web Services"), "{why}");
+    assert!(why.contains("blocked"), "{why}");
+    assert!(why.contains("api-azure-exclusive"), "{why}");
+    assert!(
+        why.contains("Microsoft Official Blog") || why.contains("Microsoft,"),
+        "cites sources: {why}"
+    );
+    assert!(why.contains("Next change"), "{why}");
+}
+
+#[wasm_bindgen_test]
+async fn date_field_moves_the_grid_and_rejects_bad_dates() {
+    let (c, state) = mount(at((2024, 6, 1)));
+    assert_eq!(verdict(&c, "training-aws"), "blocked");
+    let input: HtmlInputElement = find(&c, "date-input").unchecked_into();
+    input.set_value("2025-11-10");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(verdict(&c, "training-aws"), "allowed");
+    assert_eq!(state.date.get_untracked(), ymd(2025, 11, 10));
+    // Out of range: the grid keeps its day, the reader is told why.
+    input.set_value("2040-01-01");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 11, 10));
+    let text = c.text_content().unwrap_or_default();
+    assert!(text.contains("outside the explorer's range"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn scenario_select_and_reset() {
+    let (c, state) = mount(at((2026, 6, 1)));
+    assert_eq!(verdict(&c, "api-aws"), "allowed");
+    let select: HtmlSelectElement = find(&c, "select-amendment_2026_04").unchecked_into();
+    select.set_value("false");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(verdict(&c, "api-aws"), "blocked");
+    assert!(find(&c, "cell-api-aws").class_list().contains("differs"));
+    find(&c, "reset-scenario").click();
+    leptos::task::tick().await;
+    assert_eq!(state.scenario.get_untracked(), Scenario::AS_HAPPENED);
+    assert_eq!(verdict(&c, "api-aws"), "allowed");
+}
+
+#[wasm_bindgen_test]
+async fn diff_panel_lists_what_a_scenario_changes() {
+    let (c, state) = mount(at((2026, 6, 1)));
+    state
+        .scenario
+        .set(Scenario::AS_HAPPENED.with("amendment_2026_04", "false"));
+    find(&c, "tab-diff").click();
+    leptos::task::tick().await;
+    assert_eq!(state.panel.get_untracked(), Panel::Diff);
+    let text = find(&c, "diff-view").text_content().unwrap_or_default();
+    assert!(text.contains("OpenAI API on Amazon Web Services"), "{text}");
+    assert!(text.contains("amendment_2026_04"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn clause_link_leads_to_the_dataset_entry() {
+    let (c, state) = mount(at((2025, 3, 15)));
+    let link: HtmlElement = c
+        .query_selector("[data-testid='clause-rofr-new-capacity'] a")
+        .unwrap()
+        .expect("clause link")
+        .unchecked_into();
+    link.click();
+    leptos::task::tick().await;
+    assert_eq!(state.panel.get_untracked(), Panel::Dataset);
+    assert!(c
+        .query_selector("#term-rofr-new-capacity")
+        .unwrap()
+        .is_some());
+    let filter: HtmlSelectElement = find(&c, "filter-provider").unchecked_into();
+    filter.set_value("aws");
+    filter
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    let hidden_coreweave = c
+        .query_selector("#event-2025-coreweave-contract")
+        .unwrap()
+        .unwrap()
+        .has_attribute("hidden");
+    let shown_aws = !c
+        .query_selector("#event-2025-aws-agreement")
+        .unwrap()
+        .unwrap()
+        .has_attribute("hidden");
+    assert!(hidden_coreweave && shown_aws);
+}
