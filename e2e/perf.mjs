@@ -1,0 +1,55 @@
+// node e2e/perf.mjs — interaction timings of the release build in headless Chromium:
+// toggle or slider step → grid painted (p50/p95 over 60 interactions), with and without 4×
+// CPU throttling, and first render after navigation. Prints figures; asserts nothing
+// (these machines are noisy).
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const { server, url } = await serve(dist);
+const browser = await launch();
+const N = 60;
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+const fmt = (xs) => `p50 ${pct(xs, 0.5).toFixed(1)} ms, p95 ${pct(xs, 0.95).toFixed(1)} ms (n=${xs.length})`;
+
+async function measure(throttle) {
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const t = Date.now();
+  await page.goto(url + '?date=2025-03-15');
+  await page.waitForSelector('[data-testid=cell-api-other]');
+  const firstRender = await page.evaluate(() => performance.now());
+  const wall = Date.now() - t;
+  const times = await page.evaluate(async (n) => {
+    const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const toggle = document.querySelector('[data-testid=toggle-microsoft-declines]');
+    const slider = document.querySelector('[data-testid=date-slider]');
+    const out = { toggle: [], slider: [] };
+    for (let i = 0; i < n; i++) {
+      let t0 = performance.now();
+      toggle.click();
+      await painted();
+      out.toggle.push(performance.now() - t0);
+      t0 = performance.now();
+      slider.value = String(Number(slider.value) + 7);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await painted();
+      out.slider.push(performance.now() - t0);
+    }
+    return out;
+  }, N);
+  await page.close();
+  return { firstRender, wall, ...times };
+}
+
+for (const throttle of [0, 4]) {
+  const r = await measure(throttle);
+  const label = throttle ? `4x CPU throttling` : `no throttling`;
+  console.log(`perf (${label}): first render ${r.firstRender.toFixed(0)} ms after navigation start (wall ${r.wall} ms)`);
+  console.log(`perf (${label}): toggle → painted grid ${fmt(r.toggle)}`);
+  console.log(`perf (${label}): slider step → painted grid ${fmt(r.slider)}`);
+}
+await browser.close();
+server.close();
