@@ -19,7 +19,7 @@ cargo fmt --all -- --check
 
 step "clippy (native and wasm32, warnings denied)"
 cargo clippy --all-targets --locked -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --locked -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --locked -- -D warnings
 
 step "native tests: unit, data validation, golden cases, properties"
 cargo test --locked

@@ -9,6 +9,9 @@
 //! ```
 //! Invalid input throws an `Error` whose message names the field and what is accepted.
 
+// JS callbacks receive their arguments as owned `JsValue`s.
+#![allow(clippy::needless_pass_by_value)]
+
 use crate::answer::{answer, Answer};
 use crate::dataset::dataset;
 use crate::engine::{cells, timeline, Query};

@@ -76,8 +76,10 @@ impl ViewState {
                     .map(|p| state.panel = *p)
                     .ok_or_else(|| "accepted: why, dataset, diff".to_owned()),
                 "embed" => match value.as_str() {
-                    "1" | "true" => Ok(state.embed = true),
-                    "0" | "false" => Ok(state.embed = false),
+                    "1" | "true" | "0" | "false" => {
+                        state.embed = matches!(value.as_str(), "1" | "true");
+                        Ok(())
+                    }
                     _ => Err("accepted: 1, 0".to_owned()),
                 },
                 _ => state.scenario.set(&key, &value).map_err(|e| e.to_string()),

@@ -42,6 +42,57 @@ fn reason_chain(query: &Query) -> String {
     out
 }
 
+/// Runs one case: returns its query, the determining terms and what did not match.
+fn check(case: &Value) -> (Query, Vec<&'static str>, Vec<String>) {
+    let ds = dataset();
+    let name = text(case, "name");
+    let query = Query::parse(
+        &text(case, "date"),
+        &text(case, "workload"),
+        &text(case, "provider"),
+        scenario(case),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let v = verdict(ds, &query).unwrap();
+    let terms: Vec<&str> = v.reasons.iter().map(|r| ds.term(r.term).id).collect();
+    let expected_terms: Vec<String> = case["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap().to_owned())
+        .collect();
+    let mut problems = Vec::new();
+    if v.outcome.as_str() != text(case, "verdict") {
+        problems.push(format!(
+            "verdict: expected {}, got {}",
+            text(case, "verdict"),
+            v.outcome.as_str()
+        ));
+    }
+    if terms != expected_terms {
+        problems.push(format!("terms: expected {expected_terms:?}, got {terms:?}"));
+    }
+    if let Some(expected) = case.get("next_change") {
+        let got = next_change(ds, &query).unwrap().map(|c| c.date.to_string());
+        if expected.as_str().map(str::to_owned) != got {
+            problems.push(format!("next_change: expected {expected}, got {got:?}"));
+        }
+    }
+    for id in case
+        .get("not_determining")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let id = id.as_str().unwrap();
+        assert!(ds.term_by_id(id).is_some(), "{name}: no term {id}");
+        if terms.contains(&id) {
+            problems.push(format!("{id} must not determine"));
+        }
+    }
+    (query, terms, problems)
+}
+
 #[test]
 fn golden_cases() {
     let ds = dataset();
@@ -61,53 +112,9 @@ fn golden_cases() {
         for case in cases {
             count += 1;
             let name = text(&case, "name");
-            let s = scenario(&case);
-            keys_seen.extend(s.changes().into_iter().map(|(k, _)| k));
-            let query = Query::parse(
-                &text(&case, "date"),
-                &text(&case, "workload"),
-                &text(&case, "provider"),
-                s,
-            )
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-            let v = verdict(ds, &query).unwrap();
-            let terms: Vec<&str> = v.reasons.iter().map(|r| ds.term(r.term).id).collect();
+            let (query, terms, problems) = check(&case);
+            keys_seen.extend(query.scenario.changes().into_iter().map(|(k, _)| k));
             determining_seen.extend(terms.iter().copied());
-            let expected_terms: Vec<String> = case["terms"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap().to_owned())
-                .collect();
-            let mut problems = Vec::new();
-            if v.outcome.as_str() != text(&case, "verdict") {
-                problems.push(format!(
-                    "verdict: expected {}, got {}",
-                    text(&case, "verdict"),
-                    v.outcome.as_str()
-                ));
-            }
-            if terms != expected_terms {
-                problems.push(format!("terms: expected {expected_terms:?}, got {terms:?}"));
-            }
-            if let Some(expected) = case.get("next_change") {
-                let got = next_change(ds, &query).unwrap().map(|c| c.date.to_string());
-                if expected.as_str().map(str::to_owned) != got {
-                    problems.push(format!("next_change: expected {expected}, got {got:?}"));
-                }
-            }
-            for id in case
-                .get("not_determining")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let id = id.as_str().unwrap();
-                assert!(ds.term_by_id(id).is_some(), "{name}: no term {id}");
-                if terms.contains(&id) {
-                    problems.push(format!("{id} must not determine"));
-                }
-            }
             if !problems.is_empty() {
                 failures.push(format!(
                     "{name}\n  query: {} {} on {} [{}]\n  {}\n  reason chain:\n{}",

@@ -65,10 +65,10 @@ fn reference(ds: &Dataset, q: &Query) -> (Outcome, Vec<&'static str>) {
                 .max_by_key(|d| d.known_from)
                 .map(|d| d.decision);
             match (record, q.scenario.microsoft_declines()) {
-                (Some(Decision::Approved), _) | (_, Some(true)) => Outcome::Allowed,
-                (_, Some(false)) => Outcome::Blocked,
-                (Some(Decision::Declined), None) => Outcome::Allowed,
-                (Some(Decision::Accepted), None) => Outcome::Blocked,
+                (Some(Decision::Approved), _)
+                | (_, Some(true))
+                | (Some(Decision::Declined), None) => Outcome::Allowed,
+                (_, Some(false)) | (Some(Decision::Accepted), None) => Outcome::Blocked,
                 _ => Outcome::Conditional,
             }
         };

@@ -402,6 +402,7 @@ impl Checker<'_> {
         });
     }
 
+    #[allow(clippy::too_many_lines)] // one flat pass per data file, in file order
     fn all(&mut self) {
         let raw = self.raw;
         let source_ids = self.ids(
@@ -466,7 +467,7 @@ impl Checker<'_> {
                     },
                 ),
                 ("seed", Some(seed)) if !raw.seeds.contains_key(seed) => {
-                    self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() })
+                    self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() });
                 }
                 _ => {}
             }
@@ -686,7 +687,7 @@ impl Checker<'_> {
             &t.supersedes,
             known.terms,
         );
-        if t.supersedes.iter().any(|s| *s == t.id) {
+        if t.supersedes.contains(&t.id) {
             self.push(
                 at,
                 DataErrorKind::BadValue {

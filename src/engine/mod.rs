@@ -209,7 +209,7 @@ fn index(i: usize) -> TermIx {
 }
 
 /// Whether a term is admitted by the scenario's gates.
-pub(crate) fn admitted(term: &Term, scenario: &Scenario) -> bool {
+pub(crate) fn admitted(term: &Term, scenario: Scenario) -> bool {
     term.only_if.is_none_or(|g| scenario.admits(g.key, g.value))
 }
 
@@ -220,7 +220,7 @@ fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
     if !term.covers(q.workload, q.provider) {
         return Standing::DoesNotCover;
     }
-    if !admitted(term, &q.scenario) {
+    if !admitted(term, q.scenario) {
         return Standing::NotInScenario;
     }
     if !term.in_force(q.date) {
@@ -293,7 +293,7 @@ fn superseded_by(ds: &Dataset, ix: TermIx, q: &Query) -> Option<TermIx> {
     ds.terms.iter().enumerate().find_map(|(i, other)| {
         (other.supersedes.contains(&ix)
             && other.covers(q.workload, q.provider)
-            && admitted(other, &q.scenario)
+            && admitted(other, q.scenario)
             && other.start() <= q.date)
             .then(|| index(i))
     })

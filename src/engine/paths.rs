@@ -25,7 +25,7 @@ pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryErro
     let mut candidates: Vec<Vec<(&'static str, &'static str)>> = Scenario::all()
         .into_iter()
         .filter(|s| evaluate(ds, &query.under(*s)).outcome == Outcome::Allowed)
-        .map(|s| changed_keys(&query.scenario, &s))
+        .map(|s| changed_keys(query.scenario, s))
         .collect();
     candidates.sort_by_key(Vec::len);
     let mut toggles: Vec<Vec<(&'static str, &'static str)>> = Vec::new();
@@ -43,7 +43,7 @@ pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryErro
     Ok(PathsToYes { toggles, earliest })
 }
 
-fn changed_keys(from: &Scenario, to: &Scenario) -> Vec<(&'static str, &'static str)> {
+fn changed_keys(from: Scenario, to: Scenario) -> Vec<(&'static str, &'static str)> {
     vocab::SCENARIO_KEYS
         .iter()
         .filter_map(|(key, _)| {

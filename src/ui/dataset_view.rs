@@ -25,9 +25,7 @@ fn interval(term: &Term) -> String {
 pub fn DatasetView() -> impl IntoView {
     let state = expect_context::<State>();
     let ds = dataset();
-    let party = RwSignal::new(String::new());
-    let provider = RwSignal::new(String::new());
-    let back = move |_| {
+    let back = move || {
         state.panel.set(Panel::Why);
         super::parts::scroll_to("why-panel".to_owned());
     };
@@ -37,8 +35,25 @@ pub fn DatasetView() -> impl IntoView {
             <p>
                 {format!("{} events, {} terms, {} figures, {} sources, {} conflicts between sources. ",
                     ds.events.len(), ds.terms.len(), ds.figures.len(), ds.sources.len(), ds.conflicts.len())}
-                <button type="button" class="link" on:click=back>"Back to the verdict"</button>
+                <button type="button" class="link" on:click=move |_| back()>"Back to the verdict"</button>
             </p>
+            <Events />
+            <Terms back=back />
+            <Conflicts />
+            <Figures />
+            <SourceList />
+        </section>
+    }
+}
+
+/// The timeline of events, filterable by party or provider.
+#[component]
+fn Events() -> impl IntoView {
+    let ds = dataset();
+    let party = RwSignal::new(String::new());
+    let provider = RwSignal::new(String::new());
+    view! {
+        <div>
             <h3>"Timeline of events"</h3>
             <div class="filters">
                 <label>"Party "
@@ -79,6 +94,16 @@ pub fn DatasetView() -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
+        </div>
+    }
+}
+
+/// Every term with its interval, effect, supersessions, lapses and sources.
+#[component]
+fn Terms(back: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let ds = dataset();
+    view! {
+        <div>
             <h3>"Terms"</h3>
             <ul class="terms">
                 {ds.terms.iter().map(|t| view! {
@@ -92,10 +117,20 @@ pub fn DatasetView() -> impl IntoView {
                         {t.caveat.map(|c| view! { <p class="caveat">{c}</p> })}
                         {t.lapses.iter().map(|l| view! { <p class="lapse">"Lapse: "{l.summary}</p> <Sources sources=sources(ds, l.sources) /> }).collect_view()}
                         <Sources sources=sources(ds, t.sources) />
-                        <button type="button" class="link" on:click=back>"Back to the verdict"</button>
+                        <button type="button" class="link" on:click=move |_| back()>"Back to the verdict"</button>
                     </li>
                 }).collect_view()}
             </ul>
+        </div>
+    }
+}
+
+/// Each conflict between sources with its readings side by side.
+#[component]
+fn Conflicts() -> impl IntoView {
+    let ds = dataset();
+    view! {
+        <div>
             <h3>"Where sources disagree"</h3>
             <ul class="conflicts">
                 {ds.conflicts.iter().map(|c| view! {
@@ -119,6 +154,16 @@ pub fn DatasetView() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+        </div>
+    }
+}
+
+/// The figures, with linked figures that report the same quantity.
+#[component]
+fn Figures() -> impl IntoView {
+    let ds = dataset();
+    view! {
+        <div>
             <h3>"Figures"</h3>
             <ul class="figures">
                 {ds.figures.iter().map(|f| view! {
@@ -131,6 +176,16 @@ pub fn DatasetView() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+        </div>
+    }
+}
+
+/// Every source.
+#[component]
+fn SourceList() -> impl IntoView {
+    let ds = dataset();
+    view! {
+        <div>
             <h3>"Sources"</h3>
             <ul class="source-list">
                 {ds.sources.iter().map(|s| view! {
@@ -141,6 +196,6 @@ pub fn DatasetView() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-        </section>
+        </div>
     }
 }

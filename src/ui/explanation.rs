@@ -53,7 +53,7 @@ fn Why(query: Query, answer: Answer) -> impl IntoView {
                         view! {
                             <li data-testid=format!("clause-{}", c.id)>
                                 <h3>
-                                    <a href=href.clone() on:click=move |ev| follow(ev, &href)>{c.title}</a>
+                                    <a href=href.clone() on:click=move |ev| follow(&ev, &href)>{c.title}</a>
                                     " "<code>{c.id}</code>" — says "{c.says}
                                 </h3>
                                 <p>{c.summary}</p>

@@ -85,7 +85,9 @@ fn GridCell(workload: Workload, provider: Provider) -> impl IntoView {
             text.push_str(", only if Microsoft declines the capacity");
         }
         if differs() {
-            text.push_str(&format!(" (as happened: {})", baseline.get().as_str()));
+            text.push_str(" (as happened: ");
+            text.push_str(baseline.get().as_str());
+            text.push(')');
         }
         text
     };

@@ -27,7 +27,7 @@ pub fn Sources(sources: Vec<SourceRef>) -> impl IntoView {
                     let id = format!("#source-{}", s.id);
                     view! {
                         <li>
-                            <a href=id.clone() on:click=move |ev| follow(ev, &id)>
+                            <a href=id.clone() on:click=move |ev| follow(&ev, &id)>
                                 {s.publisher}", "<cite>{s.title}</cite>
                             </a>
                             {format!(" ({}, {})", s.date.unwrap_or_else(|| "undated".into()), s.kind)}
@@ -42,7 +42,7 @@ pub fn Sources(sources: Vec<SourceRef>) -> impl IntoView {
 
 /// Follows an in-page link to an entry of the dataset view: opens that panel, then scrolls to
 /// and focuses the entry once it is shown.
-pub fn follow(ev: leptos::ev::MouseEvent, href: &str) {
+pub fn follow(ev: &leptos::ev::MouseEvent, href: &str) {
     ev.prevent_default();
     let state = expect_context::<super::state::State>();
     state.panel.set(crate::permalink::Panel::Dataset);
