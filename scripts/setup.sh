@@ -22,7 +22,6 @@ need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
-command -v gzip >/dev/null || need_apt+=(gzip)
 if ((${#need_apt[@]})); then
   log "apt-get install ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -37,7 +36,8 @@ if ! cargo_bin trunk "$TRUNK_VERSION"; then
 fi
 if ! cargo_bin wasm-bindgen "$WBG_VERSION"; then
   log "cargo install wasm-bindgen-cli $WBG_VERSION"
-  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --locked --quiet --force
+  # Not --locked: its lock file pins a webpki-roots release the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --quiet --force
 fi
 if ! cargo_bin geckodriver "$GECKODRIVER_VERSION"; then
   log "cargo install geckodriver $GECKODRIVER_VERSION"
