@@ -22,7 +22,10 @@ fn main() {
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
-    let data = root.join("data");
+    // DEALSCOPE_DATA_DIR: bake another data folder (tools/data-embedding measures the data's cost with it).
+    println!("cargo::rerun-if-env-changed=DEALSCOPE_DATA_DIR");
+    let data =
+        std::env::var_os("DEALSCOPE_DATA_DIR").map_or_else(|| root.join("data"), PathBuf::from);
     for input in authoring::inputs(&data) {
         println!("cargo::rerun-if-changed={}", input.display());
     }

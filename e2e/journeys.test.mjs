@@ -186,3 +186,29 @@ test('keyboard: a reader can reach a cell, select it and read why', async () => 
   assert.notEqual(await page.inputValue('[data-testid=date-input]'), before);
   await done(page);
 });
+
+test('export: the grid as CSV and a cell timeline as JSON, with citations', async () => {
+  const page = await open('?date=2025-03-15&microsoft_declines=true&cell=training.coreweave');
+  const read = async (testid) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  };
+  const csv = await read('export-grid-csv');
+  assert.equal(csv.name, 'dealscope-grid-2025-03-15.csv');
+  const lines = csv.text.trim().split('\r\n');
+  assert.equal(lines.length, 29);
+  assert.match(lines[0], /^date,workload,provider,verdict,clauses/);
+  assert.match(csv.text, /2025-03-15,training,coreweave,allowed,rofr-new-capacity,/);
+  assert.match(csv.text, /ms-2025-01-21: Microsoft/);
+  const json = await read('export-timeline-json');
+  assert.equal(json.name, 'dealscope-timeline-training-coreweave.json');
+  const bands = JSON.parse(json.text);
+  assert.equal(bands[0].from, '2016-01-01');
+  assert.equal(bands.at(-1).to, '2035-12-31');
+  assert.ok(bands.every((b) => b.verdict === 'allowed' || b.sources.length > 0));
+  const data = await read('export-dataset-json');
+  const rows = JSON.parse(data.text);
+  assert.ok(rows.some((r) => r.kind === 'conflict-reading' && r.sources.some((s) => s.quote)));
+  await done(page);
+});

@@ -12,9 +12,10 @@
 // JS callbacks receive their arguments as owned `JsValue`s.
 #![allow(clippy::needless_pass_by_value)]
 
-use crate::answer::{answer, Answer};
+use crate::answer::answer;
 use crate::dataset::dataset;
-use crate::engine::{cells, timeline, Query};
+use crate::engine::Query;
+use crate::export::{cell_timeline, grid};
 use crate::scenario::Scenario;
 use crate::vocab::{parse_day_in_range, Provider, Workload};
 use js_sys::{Object, Reflect};
@@ -63,7 +64,7 @@ fn error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true))
         .map_err(|e| error(format!("internal: cannot serialise the answer: {e}")))
@@ -140,29 +141,7 @@ fn matrix_js(date: JsValue, scenario_value: JsValue) -> Result<JsValue, JsValue>
         .ok_or_else(|| error("date: expected a string YYYY-MM-DD"))?;
     let date = parse_day_in_range(&date).map_err(|e| error(format!("date: {e}")))?;
     let scenario = scenario(&scenario_value)?;
-    let answers: Result<Vec<Answer>, _> = cells()
-        .map(|(workload, provider)| {
-            answer(
-                dataset(),
-                &Query {
-                    date,
-                    workload,
-                    provider,
-                    scenario,
-                },
-            )
-        })
-        .collect();
-    to_js(&answers.map_err(error)?)
-}
-
-#[derive(Serialize)]
-struct BandOut {
-    from: String,
-    /// Last day of the band (inclusive).
-    to: String,
-    verdict: &'static str,
-    clauses: Vec<&'static str>,
+    to_js(&grid(dataset(), date, scenario).map_err(error)?)
 }
 
 fn timeline_js(
@@ -174,20 +153,10 @@ fn timeline_js(
         .map_err(|e| error(format!("workload: {e}")))?;
     let provider = Provider::parse(&provider.as_string().unwrap_or_default())
         .map_err(|e| error(format!("provider: {e}")))?;
-    let scenario = scenario(&scenario_value)?;
-    let bands: Vec<BandOut> = timeline(dataset(), workload, provider, scenario)
-        .into_iter()
-        .map(|b| BandOut {
-            from: b.from.to_string(),
-            to: b.until.pred_opt().unwrap_or(b.until).to_string(),
-            verdict: b.verdict.outcome.as_str(),
-            clauses: b
-                .verdict
-                .reasons
-                .iter()
-                .map(|r| dataset().term(r.term).id)
-                .collect(),
-        })
-        .collect();
-    to_js(&bands)
+    to_js(&cell_timeline(
+        dataset(),
+        workload,
+        provider,
+        scenario(&scenario_value)?,
+    ))
 }

@@ -8,6 +8,7 @@
 pub mod answer;
 pub mod dataset;
 pub mod engine;
+pub mod export;
 pub mod permalink;
 pub mod scenario;
 pub mod vocab;

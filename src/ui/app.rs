@@ -6,6 +6,7 @@ use super::dataset_view::DatasetView;
 use super::date_controls::DateControls;
 use super::diff_view::DiffView;
 use super::explanation::Explanation;
+use super::export_bar::ExportBar;
 use super::grid::Grid;
 use super::scenario_panel::{DeclinesToggle, ScenarioPanel};
 use super::state::{sync_url, State};
@@ -28,7 +29,7 @@ pub fn Explorer(state: State) -> impl IntoView {
         view! {
             <button type="button" role="tab" id=format!("tab-{}", panel.as_str())
                 aria-selected=move || (state.panel.get() == panel).to_string()
-                aria-controls=format!("{}-panel", panel.as_str())
+                aria-controls="panel"
                 data-testid=format!("tab-{}", panel.as_str())
                 on:click=move |_| state.panel.set(panel)>
                 {label}
@@ -64,18 +65,19 @@ pub fn Explorer(state: State) -> impl IntoView {
                         {tab(Panel::Diff, "Scenario diff")}
                         {tab(Panel::Dataset, "Dataset & sources")}
                     </div>
-                    <div id="why-panel" role="tabpanel" aria-labelledby="tab-why" tabindex="-1" hidden=move || state.panel.get() != Panel::Why>
-                        <Explanation />
-                    </div>
-                    <div id="diff-panel" role="tabpanel" aria-labelledby="tab-diff" hidden=move || state.panel.get() != Panel::Diff>
-                        <DiffView />
-                    </div>
-                    <div id="dataset-panel" role="tabpanel" aria-labelledby="tab-dataset" hidden=move || state.panel.get() != Panel::Dataset>
-                        <DatasetView />
+                    // Only the open panel is built: the dataset view alone is most of the page's nodes.
+                    <div id="panel" role="tabpanel" tabindex="-1"
+                        aria-labelledby=move || format!("tab-{}", state.panel.get().as_str())>
+                        {move || match state.panel.get() {
+                            Panel::Why => view! { <Explanation /> }.into_any(),
+                            Panel::Diff => view! { <DiffView /> }.into_any(),
+                            Panel::Dataset => view! { <DatasetView /> }.into_any(),
+                        }}
                     </div>
                 </div>
                 <div hidden=move || state.embed.get()>
                     <ScenarioPanel />
+                    <ExportBar />
                 </div>
             </main>
             <footer hidden=move || state.embed.get()>

@@ -27,7 +27,7 @@ pub fn DatasetView() -> impl IntoView {
     let ds = dataset();
     let back = move || {
         state.panel.set(Panel::Why);
-        super::parts::scroll_to("why-panel".to_owned());
+        super::parts::scroll_to("panel".to_owned());
     };
     view! {
         <section class="dataset" data-testid="dataset-view" aria-labelledby="dataset-heading">

@@ -5,6 +5,7 @@ pub mod dataset_view;
 pub mod date_controls;
 pub mod diff_view;
 pub mod explanation;
+pub mod export_bar;
 pub mod grid;
 pub mod parts;
 pub mod scenario_panel;

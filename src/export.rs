@@ -1,0 +1,363 @@
+//! Exports with citations: the grid for a day, a cell's timeline, and the whole dataset, as
+//! CSV (RFC 4180 quoting) and as serialisable values (JSON in the browser via
+//! `JSON.stringify`, so the bundle carries no JSON writer).
+
+use crate::answer::{answer, partial, sources, Answer, SourceRef};
+use crate::dataset::{Citation, Dataset};
+use crate::engine::{cells, timeline, Query, QueryError};
+use crate::scenario::Scenario;
+use crate::vocab::{Provider, Workload};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Every cell's answer on `date`.
+pub fn grid(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Result<Vec<Answer>, QueryError> {
+    cells()
+        .map(|(workload, provider)| {
+            answer(
+                ds,
+                &Query {
+                    date,
+                    workload,
+                    provider,
+                    scenario,
+                },
+            )
+        })
+        .collect()
+}
+
+/// One band of a cell's timeline, with its clauses and their sources.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BandRow {
+    pub workload: &'static str,
+    pub provider: &'static str,
+    pub from: String,
+    /// Last day of the band (inclusive).
+    pub to: String,
+    pub verdict: &'static str,
+    pub clauses: Vec<&'static str>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// A cell's verdict bands over 2016–2035.
+pub fn cell_timeline(
+    ds: &Dataset,
+    workload: Workload,
+    provider: Provider,
+    scenario: Scenario,
+) -> Vec<BandRow> {
+    timeline(ds, workload, provider, scenario)
+        .into_iter()
+        .map(|b| BandRow {
+            workload: workload.as_str(),
+            provider: provider.as_str(),
+            from: b.from.to_string(),
+            to: b.until.pred_opt().unwrap_or(b.until).to_string(),
+            verdict: b.verdict.outcome.as_str(),
+            clauses: b
+                .verdict
+                .reasons
+                .iter()
+                .map(|r| ds.term(r.term).id)
+                .collect(),
+            sources: b
+                .verdict
+                .reasons
+                .iter()
+                .flat_map(|r| sources(ds, ds.term(r.term).sources))
+                .collect(),
+        })
+        .collect()
+}
+
+/// One item of the dataset, flattened for export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub kind: &'static str,
+    pub id: &'static str,
+    /// The date at its precision, an interval for terms, or empty.
+    pub date: String,
+    pub text: String,
+    pub sources: Vec<SourceRef>,
+}
+
+/// Every source, event, figure, term, decision and conflict reading, with its citations.
+pub fn dataset_rows(ds: &Dataset) -> Vec<Row> {
+    let row = |kind, id, date: String, text: String, cites: &[Citation]| Row {
+        kind,
+        id,
+        date,
+        text,
+        sources: sources(ds, cites),
+    };
+    let mut rows = Vec::new();
+    for s in ds.sources {
+        let date = s.date.map(partial).unwrap_or_default();
+        rows.push(Row {
+            kind: "source",
+            id: s.id,
+            date,
+            text: format!(
+                "{}: {} ({}; {})",
+                s.publisher,
+                s.title,
+                s.kind.as_str(),
+                s.locator
+            ),
+            sources: Vec::new(),
+        });
+    }
+    for e in ds.events {
+        rows.push(row(
+            "event",
+            e.id,
+            partial(e.date),
+            e.what.to_owned(),
+            e.sources,
+        ));
+    }
+    for f in ds.figures {
+        let date = f.as_of.map(partial).unwrap_or_default();
+        rows.push(row(
+            "figure",
+            f.id,
+            date,
+            format!("{}: {}", f.display(), f.measures),
+            f.sources,
+        ));
+    }
+    for t in ds.terms {
+        let from = t.from.map(partial).unwrap_or_default();
+        let until = t.until.map(|u| u.to_string()).unwrap_or_default();
+        rows.push(row(
+            "term",
+            t.id,
+            format!("{from}/{until}"),
+            format!("{}: {}", t.title, t.summary),
+            t.sources,
+        ));
+    }
+    for d in ds.decisions {
+        rows.push(row(
+            "decision",
+            d.id,
+            partial(d.date),
+            format!("{} ({}): {}", d.provider, d.decision.label(), d.what),
+            d.sources,
+        ));
+    }
+    for c in ds.conflicts {
+        for r in c.readings {
+            let default = if r.value == c.default {
+                " (default)"
+            } else {
+                ""
+            };
+            rows.push(row(
+                "conflict-reading",
+                c.id,
+                String::new(),
+                format!("{} — {}{default}: {}", c.claim, r.value, r.says),
+                r.sources,
+            ));
+        }
+    }
+    rows
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+pub fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = header.join(",");
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Sources as one field: `id: publisher, title (date) “quote”` joined by ` | `.
+fn cite(sources: &[SourceRef]) -> String {
+    sources
+        .iter()
+        .map(|s| {
+            let mut text = format!(
+                "{}: {}, {} ({})",
+                s.id,
+                s.publisher,
+                s.title,
+                s.date.as_deref().unwrap_or("undated")
+            );
+            if let Some(q) = s.quote {
+                text.push_str(" “");
+                text.push_str(q);
+                text.push('”');
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// The grid as CSV.
+pub fn grid_csv(answers: &[Answer]) -> String {
+    csv(
+        &[
+            "date",
+            "workload",
+            "provider",
+            "verdict",
+            "clauses",
+            "conditions",
+            "notes",
+            "next_change",
+            "scenario",
+            "sources",
+        ],
+        answers.iter().map(|a| {
+            let sources: Vec<SourceRef> =
+                a.clauses.iter().flat_map(|c| c.sources.clone()).collect();
+            vec![
+                a.date.clone(),
+                a.workload.to_owned(),
+                a.provider.to_owned(),
+                a.verdict.to_owned(),
+                a.clauses.iter().map(|c| c.id).collect::<Vec<_>>().join(" "),
+                a.conditions.join(" | "),
+                a.notes.join(" | "),
+                a.next_change.clone().unwrap_or_default(),
+                a.scenario.clone(),
+                cite(&sources),
+            ]
+        }),
+    )
+}
+
+/// A timeline as CSV.
+pub fn timeline_csv(bands: &[BandRow]) -> String {
+    csv(
+        &[
+            "workload", "provider", "from", "to", "verdict", "clauses", "sources",
+        ],
+        bands.iter().map(|b| {
+            vec![
+                b.workload.to_owned(),
+                b.provider.to_owned(),
+                b.from.clone(),
+                b.to.clone(),
+                b.verdict.to_owned(),
+                b.clauses.join(" "),
+                cite(&b.sources),
+            ]
+        }),
+    )
+}
+
+/// The dataset as CSV.
+pub fn dataset_csv(rows: &[Row]) -> String {
+    csv(
+        &["kind", "id", "date", "text", "sources"],
+        rows.iter().map(|r| {
+            vec![
+                r.kind.to_owned(),
+                r.id.to_owned(),
+                r.date.clone(),
+                r.text.clone(),
+                cite(&r.sources),
+            ]
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::dataset;
+    use crate::vocab::ymd;
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    }
+
+    #[test]
+    fn grid_export_has_every_cell_with_citations() {
+        let answers = grid(
+            dataset(),
+            ymd(2025, 3, 15),
+            Scenario::AS_HAPPENED.with("microsoft_declines", "true"),
+        )
+        .unwrap();
+        let text = grid_csv(&answers);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 1 + 28);
+        let coreweave = lines
+            .iter()
+            .find(|l| l.contains("training,coreweave"))
+            .unwrap();
+        assert!(
+            coreweave.contains(",allowed,rofr-new-capacity,"),
+            "{coreweave}"
+        );
+        assert!(
+            coreweave.contains("ms-2025-01-21: Microsoft"),
+            "{coreweave}"
+        );
+        assert!(coreweave.contains("microsoft_declines=true"), "{coreweave}");
+    }
+
+    #[test]
+    fn timeline_export_tiles_the_range() {
+        let bands = cell_timeline(
+            dataset(),
+            Workload::Api,
+            Provider::Aws,
+            Scenario::AS_HAPPENED,
+        );
+        assert_eq!(bands.first().unwrap().from, "2016-01-01");
+        assert_eq!(bands.last().unwrap().to, "2035-12-31");
+        let text = timeline_csv(&bands);
+        assert!(
+            text.contains("api,aws,2026-04-27,2035-12-31,allowed,azure-first,"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn dataset_export_cites_every_item() {
+        let ds = dataset();
+        let rows = dataset_rows(ds);
+        let conflict_readings: usize = ds.conflicts.iter().map(|c| c.readings.len()).sum();
+        assert_eq!(
+            rows.len(),
+            ds.sources.len()
+                + ds.events.len()
+                + ds.figures.len()
+                + ds.terms.len()
+                + ds.decisions.len()
+                + conflict_readings
+        );
+        assert!(rows
+            .iter()
+            .filter(|r| r.kind != "source")
+            .all(|r| !r.sources.is_empty()));
+        let text = dataset_csv(&rows);
+        assert!(text.contains("API products remain Azure-exclusive until 2032"));
+    }
+}
