@@ -9,6 +9,7 @@ pub mod answer;
 pub mod dataset;
 pub mod engine;
 pub mod export;
+pub mod html;
 pub mod permalink;
 pub mod scenario;
 pub mod vocab;

@@ -1,10 +1,19 @@
 //! The page's entry point: install the panic hook and `window.dealscope`, mount the app.
+//! Performance marks `dealscope-start` and `dealscope-mounted` let tests time start-up.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let mark = |name: &str| {
+        if let Some(p) = &performance {
+            let _ = p.mark(name);
+        }
+    };
+    mark("dealscope-start");
     dealscope::api::install();
     leptos::mount::mount_to_body(dealscope::ui::App);
+    mark("dealscope-mounted");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

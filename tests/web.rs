@@ -175,3 +175,52 @@ async fn clause_link_leads_to_the_dataset_entry() {
         .has_attribute("hidden");
     assert!(hidden_coreweave && shown_aws);
 }
+
+#[wasm_bindgen_test]
+async fn bands_show_the_cell_over_time_and_jump_to_a_day() {
+    let (c, state) = mount(at((2025, 3, 15)));
+    let bands = find(&c, "bands");
+    let items = bands.query_selector_all("li").unwrap();
+    assert!(
+        items.length() >= 4,
+        "several verdict bands for CoreWeave training"
+    );
+    let labels: Vec<String> = (0..items.length())
+        .filter_map(|i| items.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|el| el.query_selector("button").ok().flatten())
+        .filter_map(|b| b.get_attribute("aria-label"))
+        .collect();
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("2019-07-22 to 2025-01-20: blocked")),
+        "{labels:?}"
+    );
+    let last: HtmlElement = items
+        .item(items.length() - 1)
+        .unwrap()
+        .unchecked_into::<web_sys::Element>()
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    last.click();
+    leptos::task::tick().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 10, 28));
+}
+
+#[wasm_bindgen_test]
+async fn embed_mode_hides_the_chrome_but_keeps_grid_and_explanation() {
+    let (c, _) = mount(ViewState {
+        embed: true,
+        ..at((2025, 3, 15))
+    });
+    let header = c.query_selector("header").unwrap().unwrap();
+    assert!(header.has_attribute("hidden"));
+    assert!(c.query_selector("[data-testid=grid]").unwrap().is_some());
+    assert!(c
+        .query_selector("[data-testid=explanation]")
+        .unwrap()
+        .is_some());
+}
