@@ -140,6 +140,50 @@ async fn diff_panel_lists_what_a_scenario_changes() {
     let text = find(&c, "diff-view").text_content().unwrap_or_default();
     assert!(text.contains("OpenAI API on Amazon Web Services"), "{text}");
     assert!(text.contains("amendment_2026_04"), "{text}");
+    let strip = find(&c, "diff-strip").text_content().unwrap_or_default();
+    assert!(
+        strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27"),
+        "{strip}"
+    );
+    state.scenario.set(Scenario::AS_HAPPENED);
+    leptos::task::tick().await;
+    assert!(c
+        .query_selector("[data-testid=diff-strip]")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn presets_apply_a_what_if_and_export_buttons_follow_the_selection() {
+    let (c, state) = mount(at((2026, 6, 1)));
+    let preset: HtmlElement = c
+        .query_selector("[data-testid=scenario-panel] .presets button:nth-child(3)")
+        .unwrap()
+        .expect("the third preset")
+        .unchecked_into();
+    assert_eq!(
+        preset.text_content().unwrap_or_default(),
+        "No 2026 amendment"
+    );
+    preset.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        state.scenario.get_untracked().get("amendment_2026_04"),
+        Some("false")
+    );
+    assert_eq!(
+        preset.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    assert_eq!(verdict(&c, "api-aws"), "blocked");
+    let timeline_csv = find(&c, "export-timeline-csv");
+    assert!(!timeline_csv.has_attribute("disabled"));
+    state.selected.set(None);
+    leptos::task::tick().await;
+    assert!(
+        timeline_csv.has_attribute("disabled"),
+        "no cell, no timeline to export"
+    );
 }
 
 #[wasm_bindgen_test]

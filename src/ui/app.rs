@@ -4,7 +4,7 @@
 
 use super::dataset_view::DatasetView;
 use super::date_controls::DateControls;
-use super::diff_view::DiffView;
+use super::diff_view::{DiffStrip, DiffView};
 use super::explanation::Explanation;
 use super::export_bar::ExportBar;
 use super::grid::Grid;
@@ -57,6 +57,7 @@ pub fn Explorer(state: State) -> impl IntoView {
                     <DateControls />
                     <DeclinesToggle />
                 </div>
+                <DiffStrip />
                 <Grid />
                 <p class="legend">"✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from as happened"</p>
                 <div class="panels">

@@ -49,3 +49,52 @@ pub fn DiffView() -> impl IntoView {
         </section>
     }
 }
+
+/// Above the grid, whenever the scenario differs from as happened: how many cells it changes,
+/// on the chosen day and on any day, with the first few spans and why.
+#[component]
+pub fn DiffStrip() -> impl IntoView {
+    let state = expect_context::<State>();
+    let diffs = Memo::new(move |_| {
+        let s = state.scenario.get();
+        (s != Scenario::AS_HAPPENED).then(|| diff(dataset(), s))
+    });
+    move || {
+        let cells = diffs.get()?;
+        let day = state.date.get();
+        let today = cells
+            .iter()
+            .filter(|c| c.spans.iter().any(|s| s.from <= day && day < s.until))
+            .count();
+        let spans: Vec<String> = cells
+            .iter()
+            .flat_map(|c| c.spans.iter().map(move |s| (c, s)))
+            .take(3)
+            .map(|(c, s)| {
+                format!(
+                    "{} on {}: {} from {} to {} (as happened: {}) — {}",
+                    c.workload.label(),
+                    c.provider.label(),
+                    s.scenario.as_str(),
+                    s.from,
+                    s.until.pred_opt().unwrap_or(s.until),
+                    s.baseline.as_str(),
+                    s.causes.join(" + ")
+                )
+            })
+            .collect();
+        let total: usize = cells.iter().map(|c| c.spans.len()).sum();
+        Some(view! {
+            <div class="diff-strip" data-testid="diff-strip" role="status">
+                <p>
+                    {format!("◆ This scenario changes {today} cell(s) on {day} and {} cell(s) on some day from 2016 to 2035. ", cells.len())}
+                    <button type="button" class="link" on:click=move |_| state.panel.set(crate::permalink::Panel::Diff)>"See every difference"</button>
+                </p>
+                <ul>
+                    {spans.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                    {(total > 3).then(|| view! { <li>{format!("… and {} more", total - 3)}</li> })}
+                </ul>
+            </div>
+        })
+    }
+}
