@@ -19,22 +19,14 @@ mod codegen;
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let root = PathBuf::from(
-        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
-    );
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     // DEALSCOPE_DATA_DIR: bake another data folder (tools/data-embedding measures the data's cost with it).
     println!("cargo::rerun-if-env-changed=DEALSCOPE_DATA_DIR");
-    let data =
-        std::env::var_os("DEALSCOPE_DATA_DIR").map_or_else(|| root.join("data"), PathBuf::from);
+    let data = std::env::var_os("DEALSCOPE_DATA_DIR").map_or_else(|| root.join("data"), PathBuf::from);
     for input in authoring::inputs(&data) {
         println!("cargo::rerun-if-changed={}", input.display());
     }
-    for src in [
-        "src/vocab.rs",
-        "src/dataset/error.rs",
-        "src/dataset/authoring.rs",
-        "src/dataset/codegen.rs",
-    ] {
+    for src in ["src/vocab.rs", "src/dataset/error.rs", "src/dataset/authoring.rs", "src/dataset/codegen.rs"] {
         println!("cargo::rerun-if-changed={src}");
     }
     match authoring::load(&data) {
@@ -56,7 +48,6 @@ fn main() {
 fn write(path: &Path, text: &str) {
     // Only touch the file when it changes, so unchanged data does not rebuild the crate.
     if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
-        std::fs::write(path, text)
-            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+        std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
     }
 }

@@ -50,32 +50,18 @@ fn main() {
         scenario: Scenario::AS_HAPPENED,
     };
     let declines = Scenario::AS_HAPPENED.with("microsoft_declines", "true");
-    let what_if = Scenario::AS_HAPPENED
-        .with("amendment_2026_04", "false")
-        .with("agi_verified", "true");
+    let what_if = Scenario::AS_HAPPENED.with("amendment_2026_04", "false").with("agi_verified", "true");
     println!("dealscope engine benchmark (median per call, release build)");
-    report(
-        "one verdict",
-        measure(budget, || verdict(ds, &q)),
-        Some(Duration::from_micros(2)),
-    );
+    report("one verdict", measure(budget, || verdict(ds, &q)), Some(Duration::from_micros(2)));
     report(
         "one verdict, scenario set",
         measure(budget, || verdict(ds, &q.under(declines))),
         Some(Duration::from_micros(2)),
     );
-    report(
-        "full matrix for one day (28 cells)",
-        measure(budget, || matrix(ds, q.date, declines)),
-        None,
-    );
+    report("full matrix for one day (28 cells)", measure(budget, || matrix(ds, q.date, declines)), None);
     report(
         "timelines of all 28 cells, 2016-2035",
-        measure(budget, || {
-            cells()
-                .map(|(w, p)| timeline(ds, w, p, what_if).len())
-                .sum::<usize>()
-        }),
+        measure(budget, || cells().map(|(w, p)| timeline(ds, w, p, what_if).len()).sum::<usize>()),
         None,
     );
     report(
@@ -83,9 +69,5 @@ fn main() {
         measure(budget, || diff(ds, what_if)),
         Some(Duration::from_millis(20)),
     );
-    report(
-        "paths to yes for one cell",
-        measure(budget, || paths_to_yes(ds, &q)),
-        None,
-    );
+    report("paths to yes for one cell", measure(budget, || paths_to_yes(ds, &q)), None);
 }

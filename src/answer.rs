@@ -95,11 +95,7 @@ pub fn clauses(ds: &Dataset, query: &Query, verdict: &Verdict) -> Vec<Clause> {
 
 /// The caveats of the determining terms of an allowed verdict.
 pub fn notes(ds: &Dataset, verdict: &Verdict) -> Vec<&'static str> {
-    verdict
-        .reasons
-        .iter()
-        .filter_map(|r| ds.term(r.term).caveat)
-        .collect()
+    verdict.reasons.iter().filter_map(|r| ds.term(r.term).caveat).collect()
 }
 
 /// Citations resolved to sources.

@@ -28,23 +28,11 @@ pub fn install() {
     let set = |name: &str, value: &JsValue| {
         let _ = Reflect::set(&api, &JsValue::from_str(name), value);
     };
-    set(
-        "verdict",
-        &function(Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(
-            verdict_js,
-        )),
-    );
-    set(
-        "matrix",
-        &function(Closure::<
-            dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>,
-        >::new(matrix_js)),
-    );
+    set("verdict", &function(Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(verdict_js)));
+    set("matrix", &function(Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(matrix_js)));
     set(
         "timeline",
-        &function(Closure::<
-            dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>,
-        >::new(timeline_js)),
+        &function(Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(timeline_js)),
     );
     set("version", &JsValue::from_str(crate::VERSION));
     let _ = Object::freeze(&api);
@@ -76,9 +64,7 @@ fn text(object: &JsValue, field: &str, expected: &str) -> Result<String, JsValue
     if value.is_undefined() || value.is_null() {
         return Err(error(format!("{field}: missing; expected {expected}")));
     }
-    value
-        .as_string()
-        .ok_or_else(|| error(format!("{field}: expected a string ({expected})")))
+    value.as_string().ok_or_else(|| error(format!("{field}: expected a string ({expected})")))
 }
 
 /// A scenario from a JS object (`undefined`/`null` = as happened). Booleans and strings are
@@ -89,9 +75,7 @@ fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
         return Ok(scenario);
     }
     if !value.is_object() {
-        return Err(error(
-            "scenario: expected an object such as { microsoft_declines: true }",
-        ));
+        return Err(error("scenario: expected an object such as { microsoft_declines: true }"));
     }
     for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
         let name = key.as_string().unwrap_or_default();
@@ -113,50 +97,27 @@ fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
 
 fn verdict_js(input: JsValue) -> Result<JsValue, JsValue> {
     if !input.is_object() {
-        return Err(error(
-            "expected an object { date, workload, provider, scenario? }",
-        ));
+        return Err(error("expected an object { date, workload, provider, scenario? }"));
     }
     let date = text(&input, "date", "YYYY-MM-DD")?;
-    let workload = text(
-        &input,
-        "workload",
-        "one of training, products, api, api-natsec",
-    )?;
-    let provider = text(
-        &input,
-        "provider",
-        "one of azure, coreweave, oracle, aws, google, stargate, other",
-    )?;
-    let scenario = scenario(
-        &Reflect::get(&input, &JsValue::from_str("scenario")).unwrap_or(JsValue::UNDEFINED),
-    )?;
+    let workload = text(&input, "workload", "one of training, products, api, api-natsec")?;
+    let provider = text(&input, "provider", "one of azure, coreweave, oracle, aws, google, stargate, other")?;
+    let scenario = scenario(&Reflect::get(&input, &JsValue::from_str("scenario")).unwrap_or(JsValue::UNDEFINED))?;
     let query = Query::parse(&date, &workload, &provider, scenario).map_err(error)?;
     to_js(&answer(dataset(), &query).map_err(error)?)
 }
 
 fn matrix_js(date: JsValue, scenario_value: JsValue) -> Result<JsValue, JsValue> {
-    let date = date
-        .as_string()
-        .ok_or_else(|| error("date: expected a string YYYY-MM-DD"))?;
+    let date = date.as_string().ok_or_else(|| error("date: expected a string YYYY-MM-DD"))?;
     let date = parse_day_in_range(&date).map_err(|e| error(format!("date: {e}")))?;
     let scenario = scenario(&scenario_value)?;
     to_js(&grid(dataset(), date, scenario).map_err(error)?)
 }
 
-fn timeline_js(
-    workload: JsValue,
-    provider: JsValue,
-    scenario_value: JsValue,
-) -> Result<JsValue, JsValue> {
-    let workload = Workload::parse(&workload.as_string().unwrap_or_default())
-        .map_err(|e| error(format!("workload: {e}")))?;
-    let provider = Provider::parse(&provider.as_string().unwrap_or_default())
-        .map_err(|e| error(format!("provider: {e}")))?;
-    to_js(&cell_timeline(
-        dataset(),
-        workload,
-        provider,
-        scenario(&scenario_value)?,
-    ))
+fn timeline_js(workload: JsValue, provider: JsValue, scenario_value: JsValue) -> Result<JsValue, JsValue> {
+    let workload =
+        Workload::parse(&workload.as_string().unwrap_or_default()).map_err(|e| error(format!("workload: {e}")))?;
+    let provider =
+        Provider::parse(&provider.as_string().unwrap_or_default()).map_err(|e| error(format!("provider: {e}")))?;
+    to_js(&cell_timeline(dataset(), workload, provider, scenario(&scenario_value)?))
 }

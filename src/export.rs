@@ -4,7 +4,7 @@
 
 use crate::answer::{answer, partial, sources, Answer, SourceRef};
 use crate::dataset::{Citation, Dataset};
-use crate::engine::{cells, timeline, Query, QueryError};
+use crate::engine::{questions, timeline, QueryError};
 use crate::scenario::Scenario;
 use crate::vocab::{Provider, Workload};
 use chrono::NaiveDate;
@@ -12,19 +12,7 @@ use serde::Serialize;
 
 /// Every cell's answer on `date`.
 pub fn grid(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Result<Vec<Answer>, QueryError> {
-    cells()
-        .map(|(workload, provider)| {
-            answer(
-                ds,
-                &Query {
-                    date,
-                    workload,
-                    provider,
-                    scenario,
-                },
-            )
-        })
-        .collect()
+    questions(date, scenario).map(|q| answer(ds, &q)).collect()
 }
 
 /// One band of a cell's timeline, with its clauses and their sources.
@@ -41,12 +29,7 @@ pub struct BandRow {
 }
 
 /// A cell's verdict bands over 2016–2035.
-pub fn cell_timeline(
-    ds: &Dataset,
-    workload: Workload,
-    provider: Provider,
-    scenario: Scenario,
-) -> Vec<BandRow> {
+pub fn cell_timeline(ds: &Dataset, workload: Workload, provider: Provider, scenario: Scenario) -> Vec<BandRow> {
     timeline(ds, workload, provider, scenario)
         .into_iter()
         .map(|b| BandRow {
@@ -55,18 +38,8 @@ pub fn cell_timeline(
             from: b.from.to_string(),
             to: b.until.pred_opt().unwrap_or(b.until).to_string(),
             verdict: b.verdict.outcome.as_str(),
-            clauses: b
-                .verdict
-                .reasons
-                .iter()
-                .map(|r| ds.term(r.term).id)
-                .collect(),
-            sources: b
-                .verdict
-                .reasons
-                .iter()
-                .flat_map(|r| sources(ds, ds.term(r.term).sources))
-                .collect(),
+            clauses: b.verdict.reasons.iter().map(|r| ds.term(r.term).id).collect(),
+            sources: b.verdict.reasons.iter().flat_map(|r| sources(ds, ds.term(r.term).sources)).collect(),
         })
         .collect()
 }
@@ -98,45 +71,21 @@ pub fn dataset_rows(ds: &Dataset) -> Vec<Row> {
             kind: "source",
             id: s.id,
             date,
-            text: format!(
-                "{}: {} ({}; {})",
-                s.publisher,
-                s.title,
-                s.kind.as_str(),
-                s.locator
-            ),
+            text: format!("{}: {} ({}; {})", s.publisher, s.title, s.kind.as_str(), s.locator),
             sources: Vec::new(),
         });
     }
     for e in ds.events {
-        rows.push(row(
-            "event",
-            e.id,
-            partial(e.date),
-            e.what.to_owned(),
-            e.sources,
-        ));
+        rows.push(row("event", e.id, partial(e.date), e.what.to_owned(), e.sources));
     }
     for f in ds.figures {
         let date = f.as_of.map(partial).unwrap_or_default();
-        rows.push(row(
-            "figure",
-            f.id,
-            date,
-            format!("{}: {}", f.display(), f.measures),
-            f.sources,
-        ));
+        rows.push(row("figure", f.id, date, format!("{}: {}", f.display(), f.measures), f.sources));
     }
     for t in ds.terms {
         let from = t.from.map(partial).unwrap_or_default();
         let until = t.until.map(|u| u.to_string()).unwrap_or_default();
-        rows.push(row(
-            "term",
-            t.id,
-            format!("{from}/{until}"),
-            format!("{}: {}", t.title, t.summary),
-            t.sources,
-        ));
+        rows.push(row("term", t.id, format!("{from}/{until}"), format!("{}: {}", t.title, t.summary), t.sources));
     }
     for d in ds.decisions {
         rows.push(row(
@@ -149,11 +98,7 @@ pub fn dataset_rows(ds: &Dataset) -> Vec<Row> {
     }
     for c in ds.conflicts {
         for r in c.readings {
-            let default = if r.value == c.default {
-                " (default)"
-            } else {
-                ""
-            };
+            let default = if r.value == c.default { " (default)" } else { "" };
             rows.push(row(
                 "conflict-reading",
                 c.id,
@@ -179,12 +124,7 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = header.join(",");
     out.push_str("\r\n");
     for row in rows {
-        out.push_str(
-            &row.iter()
-                .map(|f| csv_field(f))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
+        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }
     out
@@ -195,13 +135,8 @@ fn cite(sources: &[SourceRef]) -> String {
     sources
         .iter()
         .map(|s| {
-            let mut text = format!(
-                "{}: {}, {} ({})",
-                s.id,
-                s.publisher,
-                s.title,
-                s.date.as_deref().unwrap_or("undated")
-            );
+            let mut text =
+                format!("{}: {}, {} ({})", s.id, s.publisher, s.title, s.date.as_deref().unwrap_or("undated"));
             if let Some(q) = s.quote {
                 text.push_str(" “");
                 text.push_str(q);
@@ -229,8 +164,7 @@ pub fn grid_csv(answers: &[Answer]) -> String {
             "sources",
         ],
         answers.iter().map(|a| {
-            let sources: Vec<SourceRef> =
-                a.clauses.iter().flat_map(|c| c.sources.clone()).collect();
+            let sources: Vec<SourceRef> = a.clauses.iter().flat_map(|c| c.sources.clone()).collect();
             vec![
                 a.date.clone(),
                 a.workload.to_owned(),
@@ -250,9 +184,7 @@ pub fn grid_csv(answers: &[Answer]) -> String {
 /// A timeline as CSV.
 pub fn timeline_csv(bands: &[BandRow]) -> String {
     csv(
-        &[
-            "workload", "provider", "from", "to", "verdict", "clauses", "sources",
-        ],
+        &["workload", "provider", "from", "to", "verdict", "clauses", "sources"],
         bands.iter().map(|b| {
             vec![
                 b.workload.to_owned(),
@@ -271,15 +203,7 @@ pub fn timeline_csv(bands: &[BandRow]) -> String {
 pub fn dataset_csv(rows: &[Row]) -> String {
     csv(
         &["kind", "id", "date", "text", "sources"],
-        rows.iter().map(|r| {
-            vec![
-                r.kind.to_owned(),
-                r.id.to_owned(),
-                r.date.clone(),
-                r.text.clone(),
-                cite(&r.sources),
-            ]
-        }),
+        rows.iter().map(|r| vec![r.kind.to_owned(), r.id.to_owned(), r.date.clone(), r.text.clone(), cite(&r.sources)]),
     )
 }
 
@@ -298,45 +222,24 @@ mod tests {
 
     #[test]
     fn grid_export_has_every_cell_with_citations() {
-        let answers = grid(
-            dataset(),
-            ymd(2025, 3, 15),
-            Scenario::AS_HAPPENED.with("microsoft_declines", "true"),
-        )
-        .unwrap();
+        let answers =
+            grid(dataset(), ymd(2025, 3, 15), Scenario::AS_HAPPENED.with("microsoft_declines", "true")).unwrap();
         let text = grid_csv(&answers);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 1 + 28);
-        let coreweave = lines
-            .iter()
-            .find(|l| l.contains("training,coreweave"))
-            .unwrap();
-        assert!(
-            coreweave.contains(",allowed,rofr-new-capacity,"),
-            "{coreweave}"
-        );
-        assert!(
-            coreweave.contains("ms-2025-01-21: Microsoft"),
-            "{coreweave}"
-        );
+        let coreweave = lines.iter().find(|l| l.contains("training,coreweave")).unwrap();
+        assert!(coreweave.contains(",allowed,rofr-new-capacity,"), "{coreweave}");
+        assert!(coreweave.contains("ms-2025-01-21: Microsoft"), "{coreweave}");
         assert!(coreweave.contains("microsoft_declines=true"), "{coreweave}");
     }
 
     #[test]
     fn timeline_export_tiles_the_range() {
-        let bands = cell_timeline(
-            dataset(),
-            Workload::Api,
-            Provider::Aws,
-            Scenario::AS_HAPPENED,
-        );
+        let bands = cell_timeline(dataset(), Workload::Api, Provider::Aws, Scenario::AS_HAPPENED);
         assert_eq!(bands.first().unwrap().from, "2016-01-01");
         assert_eq!(bands.last().unwrap().to, "2035-12-31");
         let text = timeline_csv(&bands);
-        assert!(
-            text.contains("api,aws,2026-04-27,2035-12-31,allowed,azure-first,"),
-            "{text}"
-        );
+        assert!(text.contains("api,aws,2026-04-27,2035-12-31,allowed,azure-first,"), "{text}");
     }
 
     #[test]
@@ -353,10 +256,7 @@ mod tests {
                 + ds.decisions.len()
                 + conflict_readings
         );
-        assert!(rows
-            .iter()
-            .filter(|r| r.kind != "source")
-            .all(|r| !r.sources.is_empty()));
+        assert!(rows.iter().filter(|r| r.kind != "source").all(|r| !r.sources.is_empty()));
         let text = dataset_csv(&rows);
         assert!(text.contains("API products remain Azure-exclusive until 2032"));
     }

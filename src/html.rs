@@ -48,18 +48,13 @@ fn cites(out: &mut String, ds: &Dataset, citations: &[Citation]) {
 }
 
 fn interval(term: &Term) -> String {
-    let from = term
-        .from
-        .map_or_else(|| "(start not recorded)".to_owned(), partial);
-    let until = term.until.map_or_else(
-        || "open-ended (or until superseded)".to_owned(),
-        |u| format!("until {u} (exclusive)"),
-    );
+    let from = term.from.map_or_else(|| "(start not recorded)".to_owned(), partial);
+    let until =
+        term.until.map_or_else(|| "open-ended (or until superseded)".to_owned(), |u| format!("until {u} (exclusive)"));
     format!("{from} → {until}")
 }
 
-const BACK: &str =
-    "<button type=\"button\" class=\"link\" data-action=\"back\">Back to the verdict</button>";
+const BACK: &str = "<button type=\"button\" class=\"link\" data-action=\"back\">Back to the verdict</button>";
 
 /// The timeline of events. Each `li` carries `data-parties` and `data-providers` for filtering.
 pub fn events(ds: &Dataset) -> String {
@@ -82,12 +77,7 @@ pub fn events(ds: &Dataset) -> String {
         );
         for f in e.figures {
             let fig = ds.figure(*f);
-            let _ = write!(
-                out,
-                " <a class=\"fig\" href=\"#figure-{}\">{}</a>",
-                escape(fig.id),
-                escape(&fig.display())
-            );
+            let _ = write!(out, " <a class=\"fig\" href=\"#figure-{}\">{}</a>", escape(fig.id), escape(&fig.display()));
         }
         cites(&mut out, ds, e.sources);
         out.push_str("</li>");
@@ -191,11 +181,7 @@ fn figures(out: &mut String, ds: &Dataset) {
             let _ = write!(out, " <span class=\"note\">{}</span>", escape(n));
         }
         if !f.same_quantity_as.is_empty() {
-            let also: Vec<String> = f
-                .same_quantity_as
-                .iter()
-                .map(|x| ds.figure(*x).display())
-                .collect();
+            let also: Vec<String> = f.same_quantity_as.iter().map(|x| ds.figure(*x).display()).collect();
             let _ = write!(out, " Also reported as: {}.", escape(&also.join(", ")));
         }
         cites(out, ds, f.sources);
@@ -219,11 +205,7 @@ fn source_entries(out: &mut String, ds: &Dataset) {
             escape(s.locator)
         );
         if let Some(u) = s.url {
-            let _ = write!(
-                out,
-                " <a href=\"{u}\" rel=\"noopener\">{u}</a>",
-                u = escape(u)
-            );
+            let _ = write!(out, " <a href=\"{u}\" rel=\"noopener\">{u}</a>", u = escape(u));
         }
         out.push_str("</li>");
     }
@@ -237,10 +219,7 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(
-            escape("<a href=\"x\">'&'</a>"),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
-        );
+        assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     }
 
     #[test]
@@ -259,10 +238,7 @@ mod tests {
         // Every source link points at an entry that exists.
         for link in html.split("href=\"#").skip(1) {
             let target = &link[..link.find('"').unwrap()];
-            assert!(
-                html.contains(&format!("id=\"{target}\"")),
-                "dangling link #{target}"
-            );
+            assert!(html.contains(&format!("id=\"{target}\"")), "dangling link #{target}");
         }
     }
 }

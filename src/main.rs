@@ -18,5 +18,7 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("dealscope runs in the browser: see README.md (scripts/serve.sh). The engine's tests run with `cargo test`.");
+    eprintln!(
+        "dealscope runs in the browser: see README.md (scripts/serve.sh). The engine's tests run with `cargo test`."
+    );
 }

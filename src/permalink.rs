@@ -58,17 +58,11 @@ impl ViewState {
     pub fn from_query(query: &str) -> (ViewState, Vec<String>) {
         let mut state = ViewState::default();
         let mut notices = Vec::new();
-        for pair in query
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
+        for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (decode(raw_key), decode(raw_value));
             let result = match key.as_str() {
-                "date" => vocab::parse_day_in_range(&value)
-                    .map(|d| state.date = d)
-                    .map_err(|e| e.to_string()),
+                "date" => vocab::parse_day_in_range(&value).map(|d| state.date = d).map_err(|e| e.to_string()),
                 "cell" => parse_cell(&value).map(|c| state.selected = c),
                 "panel" => Panel::ALL
                     .iter()
@@ -94,12 +88,7 @@ impl ViewState {
     /// The query string for this state (only what differs from the default view, plus the date).
     pub fn to_query(&self) -> String {
         let mut parts = vec![format!("date={}", self.date)];
-        parts.extend(
-            self.scenario
-                .changes()
-                .into_iter()
-                .map(|(k, v)| format!("{k}={v}")),
-        );
+        parts.extend(self.scenario.changes().into_iter().map(|(k, v)| format!("{k}={v}")));
         match self.selected {
             Some((w, p)) => parts.push(format!("cell={w}.{p}")),
             None => parts.push("cell=none".to_owned()),
@@ -118,13 +107,8 @@ fn parse_cell(value: &str) -> Result<Option<(Workload, Provider)>, String> {
     if value == "none" {
         return Ok(None);
     }
-    let (w, p) = value
-        .split_once('.')
-        .ok_or("expected workload.provider, e.g. training.coreweave")?;
-    Ok(Some((
-        Workload::parse(w).map_err(|e| e.to_string())?,
-        Provider::parse(p).map_err(|e| e.to_string())?,
-    )))
+    let (w, p) = value.split_once('.').ok_or("expected workload.provider, e.g. training.coreweave")?;
+    Ok(Some((Workload::parse(w).map_err(|e| e.to_string())?, Provider::parse(p).map_err(|e| e.to_string())?)))
 }
 
 /// Decodes `%XX` and `+`; undecodable bytes stay as they are.
@@ -136,10 +120,7 @@ fn decode(text: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match std::str::from_utf8(&bytes[i + 1..i + 3])
-                    .ok()
-                    .and_then(|h| u8::from_str_radix(h, 16).ok())
-                {
+                match std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok()) {
                     Some(b) => {
                         out.push(b);
                         i += 2;
@@ -162,9 +143,7 @@ mod tests {
     fn round_trips() {
         let state = ViewState {
             date: vocab::ymd(2026, 5, 1),
-            scenario: Scenario::AS_HAPPENED
-                .with("amendment_2026_04", "false")
-                .with("microsoft_declines", "true"),
+            scenario: Scenario::AS_HAPPENED.with("amendment_2026_04", "false").with("microsoft_declines", "true"),
             selected: Some((Workload::Api, Provider::Aws)),
             panel: Panel::Diff,
             embed: true,
@@ -176,20 +155,14 @@ mod tests {
 
     #[test]
     fn malformed_parts_are_ignored_with_a_notice() {
-        let (state, notices) = ViewState::from_query("?date=2040-01-01&cell=training.ibm&agi_verified=maybe&panel=x&zzz=1&microsoft_declines=true&%ZZ=%");
+        let (state, notices) = ViewState::from_query(
+            "?date=2040-01-01&cell=training.ibm&agi_verified=maybe&panel=x&zzz=1&microsoft_declines=true&%ZZ=%",
+        );
         assert_eq!(state.date, DEFAULT_DATE);
         assert_eq!(state.scenario.microsoft_declines(), Some(true));
         assert_eq!(notices.len(), 6, "{notices:?}");
-        assert!(
-            notices[0].contains("date=2040-01-01") && notices[0].contains("outside"),
-            "{}",
-            notices[0]
-        );
-        assert!(
-            notices[1].contains("unknown provider \"ibm\""),
-            "{}",
-            notices[1]
-        );
+        assert!(notices[0].contains("date=2040-01-01") && notices[0].contains("outside"), "{}", notices[0]);
+        assert!(notices[1].contains("unknown provider \"ibm\""), "{}", notices[1]);
     }
 
     #[test]

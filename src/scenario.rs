@@ -30,11 +30,7 @@ pub enum ScenarioError {
     #[error("unknown scenario key {key:?}; accepted: {}", key_names().join(", "))]
     UnknownKey { key: String },
     #[error("scenario.{key}: {got} is not accepted; accepted: {}", accepted.join(", "))]
-    BadValue {
-        key: &'static str,
-        got: String,
-        accepted: &'static [&'static str],
-    },
+    BadValue { key: &'static str, got: String, accepted: &'static [&'static str] },
 }
 
 fn key_names() -> Vec<&'static str> {
@@ -52,10 +48,7 @@ impl Scenario {
 
     /// The value of a key by name, if the key exists.
     pub fn get(&self, name: &str) -> Option<&'static str> {
-        SCENARIO_KEYS
-            .iter()
-            .position(|(k, _)| *k == name)
-            .map(|i| self.value(i))
+        SCENARIO_KEYS.iter().position(|(k, _)| *k == name).map(|i| self.value(i))
     }
 
     /// Whether key `index` is at its default.
@@ -68,19 +61,13 @@ impl Scenario {
         let index = SCENARIO_KEYS
             .iter()
             .position(|(k, _)| *k == name)
-            .ok_or_else(|| ScenarioError::UnknownKey {
-                key: name.to_owned(),
-            })?;
+            .ok_or_else(|| ScenarioError::UnknownKey { key: name.to_owned() })?;
         let (key, values) = SCENARIO_KEYS[index];
-        let position =
-            values
-                .iter()
-                .position(|v| *v == value)
-                .ok_or_else(|| ScenarioError::BadValue {
-                    key,
-                    got: value.to_owned(),
-                    accepted: values,
-                })?;
+        let position = values.iter().position(|v| *v == value).ok_or_else(|| ScenarioError::BadValue {
+            key,
+            got: value.to_owned(),
+            accepted: values,
+        })?;
         self.0[index] = u8::try_from(position).unwrap_or(0);
         Ok(())
     }
@@ -120,21 +107,13 @@ impl Scenario {
 
     /// The keys that differ from as-happened, with their values.
     pub fn changes(&self) -> Vec<(&'static str, &'static str)> {
-        (0..KEY_COUNT)
-            .filter(|&i| !self.is_default(i))
-            .map(|i| (SCENARIO_KEYS[i].0, self.value(i)))
-            .collect()
+        (0..KEY_COUNT).filter(|&i| !self.is_default(i)).map(|i| (SCENARIO_KEYS[i].0, self.value(i))).collect()
     }
 
     /// Reads `key=value` pairs, keeping what is valid and reporting the rest.
-    pub fn from_pairs<'a>(
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> (Scenario, Vec<ScenarioError>) {
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> (Scenario, Vec<ScenarioError>) {
         let mut scenario = Scenario::AS_HAPPENED;
-        let errors = pairs
-            .into_iter()
-            .filter_map(|(k, v)| scenario.set(k, v).err())
-            .collect();
+        let errors = pairs.into_iter().filter_map(|(k, v)| scenario.set(k, v).err()).collect();
         (scenario, errors)
     }
 
@@ -189,21 +168,12 @@ mod tests {
     #[test]
     fn key_indices_match_the_vocabulary() {
         assert_eq!(SCENARIO_KEYS.len(), KEY_COUNT);
-        assert_eq!(
-            SCENARIO_KEYS[key::MICROSOFT_DECLINES].0,
-            "microsoft_declines"
-        );
+        assert_eq!(SCENARIO_KEYS[key::MICROSOFT_DECLINES].0, "microsoft_declines");
         assert_eq!(SCENARIO_KEYS[key::AGI_VERIFIED].0, "agi_verified");
         assert_eq!(SCENARIO_KEYS[key::AMENDMENT_2026_04].0, "amendment_2026_04");
-        assert_eq!(
-            SCENARIO_KEYS[key::API_EXCLUSIVE_UNTIL].0,
-            "api_exclusive_until"
-        );
+        assert_eq!(SCENARIO_KEYS[key::API_EXCLUSIVE_UNTIL].0, "api_exclusive_until");
         assert_eq!(SCENARIO_KEYS[key::EXCLUSIVE_SINCE].0, "exclusive_since");
-        assert_eq!(
-            SCENARIO_KEYS[key::ROFR_AFTER_2025_10].0,
-            "rofr_after_2025_10"
-        );
+        assert_eq!(SCENARIO_KEYS[key::ROFR_AFTER_2025_10].0, "rofr_after_2025_10");
         for (name, _) in SCENARIO_KEYS {
             assert!(!explain_key(name).is_empty(), "{name} needs an explanation");
         }
@@ -225,25 +195,16 @@ mod tests {
         s.set("microsoft_declines", "true").unwrap();
         assert_eq!(s.microsoft_declines(), Some(true));
         assert_eq!(s.to_string(), "microsoft_declines=true");
-        let err = s
-            .set("api_exclusive_until", "2030")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("scenario.api_exclusive_until: 2030 is not accepted; accepted: agi, 2032"),
-            "{err}"
-        );
+        let err = s.set("api_exclusive_until", "2030").unwrap_err().to_string();
+        assert!(err.contains("scenario.api_exclusive_until: 2030 is not accepted; accepted: agi, 2032"), "{err}");
         let err = s.set("agi", "true").unwrap_err().to_string();
         assert!(err.contains("unknown scenario key \"agi\""), "{err}");
     }
 
     #[test]
     fn from_pairs_keeps_the_valid_part() {
-        let (s, errors) = Scenario::from_pairs([
-            ("agi_verified", "true"),
-            ("bogus", "1"),
-            ("amendment_2026_04", "maybe"),
-        ]);
+        let (s, errors) =
+            Scenario::from_pairs([("agi_verified", "true"), ("bogus", "1"), ("amendment_2026_04", "maybe")]);
         assert!(s.agi_verified());
         assert_eq!(errors.len(), 2);
     }

@@ -189,11 +189,7 @@ pub fn parse_partial(text: &str) -> Result<(NaiveDate, Precision), DateError> {
     if !widths_ok || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit())) {
         return Err(malformed());
     }
-    let num = |i: usize| {
-        parts
-            .get(i)
-            .map(|p| p.parse::<u32>().map_err(|_| malformed()))
-    };
+    let num = |i: usize| parts.get(i).map(|p| p.parse::<u32>().map_err(|_| malformed()));
     let year = i32::try_from(num(0).ok_or_else(malformed)??).map_err(|_| malformed())?;
     let month = num(1).transpose()?;
     let day = num(2).transpose()?;
@@ -223,45 +219,22 @@ mod tests {
     #[test]
     fn parses_exact_days_only() {
         assert_eq!(parse_day("2025-03-15"), Ok(ymd(2025, 3, 15)));
-        for bad in [
-            "2025-3-15",
-            "2025-03",
-            "15/03/2025",
-            "",
-            "2025-03-15x",
-            "+025-03-15",
-            "2025--3-15",
-        ] {
-            assert!(
-                matches!(parse_day(bad), Err(DateError::Malformed(_))),
-                "{bad}"
-            );
+        for bad in ["2025-3-15", "2025-03", "15/03/2025", "", "2025-03-15x", "+025-03-15", "2025--3-15"] {
+            assert!(matches!(parse_day(bad), Err(DateError::Malformed(_))), "{bad}");
         }
-        assert_eq!(
-            parse_day("2025-02-30"),
-            Err(DateError::NoSuchDay("2025-02-30".into()))
-        );
+        assert_eq!(parse_day("2025-02-30"), Err(DateError::NoSuchDay("2025-02-30".into())));
     }
 
     #[test]
     fn partial_dates_keep_their_precision() {
-        assert_eq!(
-            parse_partial("2025-06"),
-            Ok((ymd(2025, 6, 1), Precision::Month))
-        );
-        assert_eq!(
-            parse_partial("2021"),
-            Ok((ymd(2021, 1, 1), Precision::Year))
-        );
+        assert_eq!(parse_partial("2025-06"), Ok((ymd(2025, 6, 1), Precision::Month)));
+        assert_eq!(parse_partial("2021"), Ok((ymd(2021, 1, 1), Precision::Year)));
         assert_eq!(format_partial(ymd(2025, 6, 1), Precision::Month), "2025-06");
     }
 
     #[test]
     fn range_is_enforced() {
-        assert_eq!(
-            parse_day_in_range("2015-12-31"),
-            Err(DateError::OutOfRange(ymd(2015, 12, 31)))
-        );
+        assert_eq!(parse_day_in_range("2015-12-31"), Err(DateError::OutOfRange(ymd(2015, 12, 31))));
         assert!(parse_day_in_range("2035-12-31").is_ok());
     }
 

@@ -14,11 +14,7 @@ fn data_dir() -> PathBuf {
 fn broken(file: &str, from: &str, to: &str) -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir()
-        .join(format!(
-            "dealscope-data-{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::SeqCst)
-        ))
+        .join(format!("dealscope-data-{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst)))
         .join("data");
     std::fs::create_dir_all(dir.join("seeds")).unwrap();
     for name in FILES {
@@ -31,10 +27,7 @@ fn broken(file: &str, from: &str, to: &str) -> PathBuf {
     if !from.is_empty() {
         let path = dir.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(
-            text.contains(from),
-            "test setup: {file} does not contain {from:?}"
-        );
+        assert!(text.contains(from), "test setup: {file} does not contain {from:?}");
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
     dir
@@ -56,91 +49,42 @@ fn only(errors: &[DataError], kind: &str) -> DataError {
 
 #[test]
 fn the_real_dataset_is_valid() {
-    let raw = load(&data_dir()).unwrap_or_else(|errors| {
-        panic!(
-            "{}",
-            errors
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    });
+    let raw = load(&data_dir())
+        .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
     assert!(raw.terms.len() >= 12 && raw.events.len() >= 20 && raw.conflicts.len() == 7);
 }
 
 #[test]
 fn syntax_error_names_file_and_line() {
-    let e = only(
-        &errors(
-            "terms.toml",
-            "effect = \"azure-only\"",
-            "effect = azure-only",
-        ),
-        "syntax",
-    );
+    let e = only(&errors("terms.toml", "effect = \"azure-only\"", "effect = azure-only"), "syntax");
     assert_eq!(e.file, "data/terms.toml");
     assert!(e.line.is_some_and(|l| l > 1), "{e}");
 }
 
 #[test]
 fn missing_field_is_a_syntax_error_with_a_line() {
-    let e = only(
-        &errors(
-            "events.toml",
-            "what = \"CoreWeave contract expanded by $4B.\"\n",
-            "",
-        ),
-        "syntax",
-    );
+    let e = only(&errors("events.toml", "what = \"CoreWeave contract expanded by $4B.\"\n", ""), "syntax");
     assert!(e.to_string().contains("missing field `what`"), "{e}");
     assert!(e.line.is_some(), "{e}");
 }
 
 #[test]
 fn unknown_provider_lists_the_accepted_ones() {
-    let e = only(
-        &errors(
-            "decisions.toml",
-            "provider = \"google\"",
-            "provider = \"ibm\"",
-        ),
-        "syntax",
-    );
-    assert!(
-        e.to_string().contains("ibm") && e.to_string().contains("coreweave"),
-        "{e}"
-    );
+    let e = only(&errors("decisions.toml", "provider = \"google\"", "provider = \"ibm\""), "syntax");
+    assert!(e.to_string().contains("ibm") && e.to_string().contains("coreweave"), "{e}");
 }
 
 #[test]
 fn malformed_date() {
-    let e = only(
-        &errors(
-            "events.toml",
-            "date = \"2025-11-03\"",
-            "date = \"2025-13-03\"",
-        ),
-        "bad-date",
-    );
+    let e = only(&errors("events.toml", "date = \"2025-11-03\"", "date = \"2025-13-03\""), "bad-date");
     assert_eq!(e.item.as_deref(), Some("event `2025-aws-agreement`"));
     let text = e.to_string();
-    assert!(
-        text.starts_with("data/events.toml:") && text.contains("`date`"),
-        "{text}"
-    );
+    assert!(text.starts_with("data/events.toml:") && text.contains("`date`"), "{text}");
 }
 
 #[test]
 fn interval_ending_before_it_starts() {
-    let e = only(
-        &errors(
-            "terms.toml",
-            "until = \"2025-01-21\"",
-            "until = \"2018-01-01\"",
-        ),
-        "bad-interval",
-    );
+    let e = only(&errors("terms.toml", "until = \"2025-01-21\"", "until = \"2018-01-01\""), "bad-interval");
     assert_eq!(e.item.as_deref(), Some("term `azure-exclusive`"));
     assert!(e.line.is_some());
 }
@@ -148,45 +92,26 @@ fn interval_ending_before_it_starts() {
 #[test]
 fn unknown_source() {
     let e = only(
-        &errors(
-            "figures.toml",
-            "sources = [\"coreweave-2025-05\"]",
-            "sources = [\"coreweave-2025-55\"]",
-        ),
+        &errors("figures.toml", "sources = [\"coreweave-2025-05\"]", "sources = [\"coreweave-2025-55\"]"),
         "unknown-ref",
     );
-    assert!(
-        e.to_string().contains("unknown source `coreweave-2025-55`"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("unknown source `coreweave-2025-55`"), "{e}");
     assert!(e.to_string().contains("data/sources.toml"), "{e}");
 }
 
 #[test]
 fn unknown_term() {
     let e = only(
-        &errors(
-            "terms.toml",
-            "supersedes = [\"rofr-new-capacity\"]",
-            "supersedes = [\"rofr-new-capacty\"]",
-        ),
+        &errors("terms.toml", "supersedes = [\"rofr-new-capacity\"]", "supersedes = [\"rofr-new-capacty\"]"),
         "unknown-ref",
     );
-    assert!(
-        e.to_string()
-            .contains("unknown term `rofr-new-capacty` in `supersedes`"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("unknown term `rofr-new-capacty` in `supersedes`"), "{e}");
 }
 
 #[test]
 fn unknown_figure_in_an_event() {
     let e = only(
-        &errors(
-            "events.toml",
-            "figures = [\"aws-agreement-2025-11\"]",
-            "figures = [\"aws-deal\"]",
-        ),
+        &errors("events.toml", "figures = [\"aws-agreement-2025-11\"]", "figures = [\"aws-deal\"]"),
         "unknown-ref",
     );
     assert!(e.to_string().contains("figure `aws-deal`"), "{e}");
@@ -195,17 +120,10 @@ fn unknown_figure_in_an_event() {
 #[test]
 fn item_without_a_source() {
     let e = only(
-        &errors(
-            "figures.toml",
-            "as_of = \"2025-05\"\nsources = [\"coreweave-2025-05\"]",
-            "as_of = \"2025-05\"",
-        ),
+        &errors("figures.toml", "as_of = \"2025-05\"\nsources = [\"coreweave-2025-05\"]", "as_of = \"2025-05\""),
         "no-source",
     );
-    assert_eq!(
-        e.item.as_deref(),
-        Some("figure `coreweave-expansion-2025-05`")
-    );
+    assert_eq!(e.item.as_deref(), Some("figure `coreweave-expansion-2025-05`"));
 }
 
 #[test]
@@ -231,11 +149,7 @@ fn quote_that_is_not_in_the_seed() {
 #[test]
 fn missing_seed_file() {
     let e = only(
-        &errors(
-            "sources.toml",
-            "seed = \"004_c58f6620452c4855.txt\"",
-            "seed = \"004_missing.txt\"",
-        ),
+        &errors("sources.toml", "seed = \"004_c58f6620452c4855.txt\"", "seed = \"004_missing.txt\""),
         "seed-file-missing",
     );
     assert!(e.to_string().contains("004_missing.txt"), "{e}");
@@ -244,44 +158,24 @@ fn missing_seed_file() {
 #[test]
 fn overlapping_terms_with_different_effects_and_no_link() {
     let e = only(
-        &errors(
-            "terms.toml",
-            "effect = \"allowed\"\nsupersedes = [\"rofr-new-capacity\"]",
-            "effect = \"allowed\"",
-        ),
+        &errors("terms.toml", "effect = \"allowed\"\nsupersedes = [\"rofr-new-capacity\"]", "effect = \"allowed\""),
         "overlap",
     );
     let text = e.to_string();
-    assert!(
-        text.contains("compute-free") && text.contains("rofr-new-capacity"),
-        "{text}"
-    );
+    assert!(text.contains("compute-free") && text.contains("rofr-new-capacity"), "{text}");
     assert!(text.contains("2025-10-28"), "names the day: {text}");
 }
 
 #[test]
 fn duplicate_id() {
-    let e = only(
-        &errors(
-            "sources.toml",
-            "id = \"reports-2021\"",
-            "id = \"ann-2016-11\"",
-        ),
-        "duplicate-id",
-    );
+    let e = only(&errors("sources.toml", "id = \"reports-2021\"", "id = \"ann-2016-11\""), "duplicate-id");
     assert!(e.to_string().contains("already defined at line"), "{e}");
 }
 
 #[test]
 fn value_outside_its_vocabulary() {
-    let e = only(
-        &errors("terms.toml", "effect = \"rofr\"", "effect = \"maybe\""),
-        "bad-value",
-    );
-    assert!(
-        e.to_string().contains("azure-only"),
-        "lists what is accepted: {e}"
-    );
+    let e = only(&errors("terms.toml", "effect = \"rofr\"", "effect = \"maybe\""), "bad-value");
+    assert!(e.to_string().contains("azure-only"), "lists what is accepted: {e}");
 }
 
 #[test]

@@ -10,10 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 fn text(case: &Value, key: &str) -> String {
-    case[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("case {case}: `{key}` must be a string"))
-        .to_owned()
+    case[key].as_str().unwrap_or_else(|| panic!("case {case}: `{key}` must be a string")).to_owned()
 }
 
 fn scenario(case: &Value) -> Scenario {
@@ -46,28 +43,15 @@ fn reason_chain(query: &Query) -> String {
 fn check(case: &Value) -> (Query, Vec<&'static str>, Vec<String>) {
     let ds = dataset();
     let name = text(case, "name");
-    let query = Query::parse(
-        &text(case, "date"),
-        &text(case, "workload"),
-        &text(case, "provider"),
-        scenario(case),
-    )
-    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let query = Query::parse(&text(case, "date"), &text(case, "workload"), &text(case, "provider"), scenario(case))
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
     let v = verdict(ds, &query).unwrap();
     let terms: Vec<&str> = v.reasons.iter().map(|r| ds.term(r.term).id).collect();
-    let expected_terms: Vec<String> = case["terms"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t.as_str().unwrap().to_owned())
-        .collect();
+    let expected_terms: Vec<String> =
+        case["terms"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_owned()).collect();
     let mut problems = Vec::new();
     if v.outcome.as_str() != text(case, "verdict") {
-        problems.push(format!(
-            "verdict: expected {}, got {}",
-            text(case, "verdict"),
-            v.outcome.as_str()
-        ));
+        problems.push(format!("verdict: expected {}, got {}", text(case, "verdict"), v.outcome.as_str()));
     }
     if terms != expected_terms {
         problems.push(format!("terms: expected {expected_terms:?}, got {terms:?}"));
@@ -78,12 +62,7 @@ fn check(case: &Value) -> (Query, Vec<&'static str>, Vec<String>) {
             problems.push(format!("next_change: expected {expected}, got {got:?}"));
         }
     }
-    for id in case
-        .get("not_determining")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-    {
+    for id in case.get("not_determining").and_then(Value::as_array).into_iter().flatten() {
         let id = id.as_str().unwrap();
         assert!(ds.term_by_id(id).is_some(), "{name}: no term {id}");
         if terms.contains(&id) {
@@ -101,10 +80,7 @@ fn golden_cases() {
     let mut determining_seen = BTreeSet::new();
     let mut keys_seen = BTreeSet::new();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     for file in files {
         let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
@@ -128,30 +104,14 @@ fn golden_cases() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {count} golden cases failed:\n\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {count} golden cases failed:\n\n{}", failures.len(), failures.join("\n"));
     assert!(count >= 40, "at least 40 golden cases, found {count}");
     // Coverage: every compute term decides some case, every scenario key is exercised.
-    for term in ds
-        .terms
-        .iter()
-        .filter(|t| t.effect != dataset::Effect::None)
-    {
-        assert!(
-            determining_seen.contains(term.id),
-            "no golden case where {} decides",
-            term.id
-        );
+    for term in ds.terms.iter().filter(|t| t.effect != dataset::Effect::None) {
+        assert!(determining_seen.contains(term.id), "no golden case where {} decides", term.id);
     }
     for (key, _) in dealscope::vocab::SCENARIO_KEYS {
-        assert!(
-            keys_seen.contains(key),
-            "no golden case sets scenario key {key}"
-        );
+        assert!(keys_seen.contains(key), "no golden case sets scenario key {key}");
     }
     println!("{count} golden cases passed");
 }

@@ -4,9 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 use dealscope::dataset::{self, Dataset, Effect, LapseKind};
-use dealscope::engine::{
-    self, next_change, paths_to_yes, range_end, timeline, verdict, Outcome, Query,
-};
+use dealscope::engine::{self, next_change, paths_to_yes, range_end, timeline, verdict, Outcome, Query};
 use dealscope::permalink::ViewState;
 use dealscope::scenario::Scenario;
 use dealscope::vocab::{self, Decision, Provider, Workload, FIRST_DAY, LAST_DAY};
@@ -16,8 +14,7 @@ use proptest::prelude::*;
 /// scenario, and what does it say? Then: any "blocked" wins, then any "conditional",
 /// else "allowed". Returns the outcome and the ids of the terms saying it.
 fn reference(ds: &Dataset, q: &Query) -> (Outcome, Vec<&'static str>) {
-    let gate_ok =
-        |g: Option<dataset::Gate>| g.is_none_or(|g| q.scenario.get(g.key) == Some(g.value));
+    let gate_ok = |g: Option<dataset::Gate>| g.is_none_or(|g| q.scenario.get(g.key) == Some(g.value));
     let mut said: Vec<(Outcome, &'static str)> = Vec::new();
     for (i, t) in ds.terms.iter().enumerate() {
         let starts = t.from.map_or(NaiveDate::MIN, |f| f.date);
@@ -25,10 +22,7 @@ fn reference(ds: &Dataset, q: &Query) -> (Outcome, Vec<&'static str>) {
         if t.effect == Effect::None || !(starts <= q.date && q.date < ends) {
             continue;
         }
-        if !t.workloads.contains(&q.workload)
-            || !t.providers.contains(&q.provider)
-            || !gate_ok(t.only_if)
-        {
+        if !t.workloads.contains(&q.workload) || !t.providers.contains(&q.provider) || !gate_ok(t.only_if) {
             continue;
         }
         let replaced = ds.terms.iter().any(|s| {
@@ -57,17 +51,11 @@ fn reference(ds: &Dataset, q: &Query) -> (Outcome, Vec<&'static str>) {
             let record = ds
                 .decisions
                 .iter()
-                .filter(|d| {
-                    d.provider == q.provider
-                        && d.workloads.contains(&q.workload)
-                        && d.known_from <= q.date
-                })
+                .filter(|d| d.provider == q.provider && d.workloads.contains(&q.workload) && d.known_from <= q.date)
                 .max_by_key(|d| d.known_from)
                 .map(|d| d.decision);
             match (record, q.scenario.microsoft_declines()) {
-                (Some(Decision::Approved), _)
-                | (_, Some(true))
-                | (Some(Decision::Declined), None) => Outcome::Allowed,
+                (Some(Decision::Approved), _) | (_, Some(true)) | (Some(Decision::Declined), None) => Outcome::Allowed,
                 (_, Some(false)) | (Some(Decision::Accepted), None) => Outcome::Blocked,
                 _ => Outcome::Conditional,
             }
@@ -81,13 +69,7 @@ fn reference(ds: &Dataset, q: &Query) -> (Outcome, Vec<&'static str>) {
     } else {
         Outcome::Allowed
     };
-    (
-        outcome,
-        said.into_iter()
-            .filter(|(o, _)| *o == outcome)
-            .map(|(_, id)| id)
-            .collect(),
-    )
+    (outcome, said.into_iter().filter(|(o, _)| *o == outcome).map(|(_, id)| id).collect())
 }
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
@@ -97,18 +79,12 @@ fn any_date() -> impl Strategy<Value = NaiveDate> {
 
 fn any_query() -> impl Strategy<Value = Query> {
     let all = Scenario::all();
-    (
-        any_date(),
-        0..Workload::ALL.len(),
-        0..Provider::ALL.len(),
-        0..all.len(),
-    )
-        .prop_map(move |(date, w, p, s)| Query {
-            date,
-            workload: Workload::ALL[w],
-            provider: Provider::ALL[p],
-            scenario: all[s],
-        })
+    (any_date(), 0..Workload::ALL.len(), 0..Provider::ALL.len(), 0..all.len()).prop_map(move |(date, w, p, s)| Query {
+        date,
+        workload: Workload::ALL[w],
+        provider: Provider::ALL[p],
+        scenario: all[s],
+    })
 }
 
 proptest! {
@@ -213,27 +189,14 @@ fn diff_is_empty_as_happened_and_explains_every_difference() {
                 assert!(span.from < span.until);
                 assert_ne!(span.baseline, span.scenario);
                 assert!(!span.causes.is_empty(), "{s}: {:?}", cell.workload);
-                let q = Query {
-                    date: span.from,
-                    workload: cell.workload,
-                    provider: cell.provider,
-                    scenario: s,
-                };
+                let q = Query { date: span.from, workload: cell.workload, provider: cell.provider, scenario: s };
                 assert_eq!(verdict(ds, &q).unwrap().outcome, span.scenario);
-                assert_eq!(
-                    verdict(ds, &q.under(Scenario::AS_HAPPENED))
-                        .unwrap()
-                        .outcome,
-                    span.baseline
-                );
+                assert_eq!(verdict(ds, &q.under(Scenario::AS_HAPPENED)).unwrap().outcome, span.baseline);
             }
         }
     }
     let no_amendment = engine::diff(ds, Scenario::AS_HAPPENED.with("amendment_2026_04", "false"));
-    let api_aws = no_amendment
-        .iter()
-        .find(|c| c.workload == Workload::Api && c.provider == Provider::Aws)
-        .unwrap();
+    let api_aws = no_amendment.iter().find(|c| c.workload == Workload::Api && c.provider == Provider::Aws).unwrap();
     assert_eq!(api_aws.spans[0].from.to_string(), "2026-04-27");
     assert_eq!(api_aws.spans[0].causes, ["amendment_2026_04"]);
 }

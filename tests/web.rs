@@ -20,10 +20,7 @@ fn mount(view: ViewState) -> (HtmlElement, State) {
     let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&container).unwrap();
     let state = State::new(view, Vec::new());
-    let handle = leptos::mount::mount_to(
-        container.clone(),
-        move || view! { <Explorer state=state /> },
-    );
+    let handle = leptos::mount::mount_to(container.clone(), move || view! { <Explorer state=state /> });
     handle.forget();
     (container, state)
 }
@@ -37,16 +34,11 @@ fn find(container: &HtmlElement, testid: &str) -> HtmlElement {
 }
 
 fn verdict(container: &HtmlElement, cell: &str) -> String {
-    find(container, &format!("cell-{cell}"))
-        .get_attribute("data-verdict")
-        .unwrap_or_default()
+    find(container, &format!("cell-{cell}")).get_attribute("data-verdict").unwrap_or_default()
 }
 
 fn at(date: (i32, u32, u32)) -> ViewState {
-    ViewState {
-        date: ymd(date.0, date.1, date.2),
-        ..ViewState::default()
-    }
+    ViewState { date: ymd(date.0, date.1, date.2), ..ViewState::default() }
 }
 
 #[wasm_bindgen_test]
@@ -57,13 +49,8 @@ async fn toggle_opens_coreweave_training_on_2025_03_15() {
     toggle.click();
     leptos::task::tick().await;
     assert_eq!(verdict(&c, "training-coreweave"), "allowed");
-    let text = find(&c, "cell-training-coreweave")
-        .text_content()
-        .unwrap_or_default();
-    assert!(
-        text.contains('✓') && text.contains("allowed"),
-        "symbol and word, not colour alone: {text}"
-    );
+    let text = find(&c, "cell-training-coreweave").text_content().unwrap_or_default();
+    assert!(text.contains('✓') && text.contains("allowed"), "symbol and word, not colour alone: {text}");
     // The API stays Azure-only whatever Microsoft declines.
     assert_eq!(verdict(&c, "api-coreweave"), "blocked");
     toggle.click();
@@ -80,10 +67,7 @@ async fn selecting_a_cell_explains_it_with_clauses_and_sources() {
     assert!(why.contains("OpenAI API on Amazon Web Services"), "{why}");
     assert!(why.contains("blocked"), "{why}");
     assert!(why.contains("api-azure-exclusive"), "{why}");
-    assert!(
-        why.contains("Microsoft Official Blog") || why.contains("Microsoft,"),
-        "cites sources: {why}"
-    );
+    assert!(why.contains("Microsoft Official Blog") || why.contains("Microsoft,"), "cites sources: {why}");
     assert!(why.contains("Next change"), "{why}");
 }
 
@@ -93,17 +77,13 @@ async fn date_field_moves_the_grid_and_rejects_bad_dates() {
     assert_eq!(verdict(&c, "training-aws"), "blocked");
     let input: HtmlInputElement = find(&c, "date-input").unchecked_into();
     input.set_value("2025-11-10");
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;
     assert_eq!(verdict(&c, "training-aws"), "allowed");
     assert_eq!(state.date.get_untracked(), ymd(2025, 11, 10));
     // Out of range: the grid keeps its day, the reader is told why.
     input.set_value("2040-01-01");
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;
     assert_eq!(state.date.get_untracked(), ymd(2025, 11, 10));
     let text = c.text_content().unwrap_or_default();
@@ -116,9 +96,7 @@ async fn scenario_select_and_reset() {
     assert_eq!(verdict(&c, "api-aws"), "allowed");
     let select: HtmlSelectElement = find(&c, "select-amendment_2026_04").unchecked_into();
     select.set_value("false");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;
     assert_eq!(verdict(&c, "api-aws"), "blocked");
     assert!(find(&c, "cell-api-aws").class_list().contains("differs"));
@@ -131,9 +109,7 @@ async fn scenario_select_and_reset() {
 #[wasm_bindgen_test]
 async fn diff_panel_lists_what_a_scenario_changes() {
     let (c, state) = mount(at((2026, 6, 1)));
-    state
-        .scenario
-        .set(Scenario::AS_HAPPENED.with("amendment_2026_04", "false"));
+    state.scenario.set(Scenario::AS_HAPPENED.with("amendment_2026_04", "false"));
     find(&c, "tab-diff").click();
     leptos::task::tick().await;
     assert_eq!(state.panel.get_untracked(), Panel::Diff);
@@ -141,16 +117,10 @@ async fn diff_panel_lists_what_a_scenario_changes() {
     assert!(text.contains("OpenAI API on Amazon Web Services"), "{text}");
     assert!(text.contains("amendment_2026_04"), "{text}");
     let strip = find(&c, "diff-strip").text_content().unwrap_or_default();
-    assert!(
-        strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27"),
-        "{strip}"
-    );
+    assert!(strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27"), "{strip}");
     state.scenario.set(Scenario::AS_HAPPENED);
     leptos::task::tick().await;
-    assert!(c
-        .query_selector("[data-testid=diff-strip]")
-        .unwrap()
-        .is_none());
+    assert!(c.query_selector("[data-testid=diff-strip]").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]
@@ -161,62 +131,34 @@ async fn presets_apply_a_what_if_and_export_buttons_follow_the_selection() {
         .unwrap()
         .expect("the third preset")
         .unchecked_into();
-    assert_eq!(
-        preset.text_content().unwrap_or_default(),
-        "No 2026 amendment"
-    );
+    assert_eq!(preset.text_content().unwrap_or_default(), "No 2026 amendment");
     preset.click();
     leptos::task::tick().await;
-    assert_eq!(
-        state.scenario.get_untracked().get("amendment_2026_04"),
-        Some("false")
-    );
-    assert_eq!(
-        preset.get_attribute("aria-pressed").as_deref(),
-        Some("true")
-    );
+    assert_eq!(state.scenario.get_untracked().get("amendment_2026_04"), Some("false"));
+    assert_eq!(preset.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(verdict(&c, "api-aws"), "blocked");
     let timeline_csv = find(&c, "export-timeline-csv");
     assert!(!timeline_csv.has_attribute("disabled"));
     state.selected.set(None);
     leptos::task::tick().await;
-    assert!(
-        timeline_csv.has_attribute("disabled"),
-        "no cell, no timeline to export"
-    );
+    assert!(timeline_csv.has_attribute("disabled"), "no cell, no timeline to export");
 }
 
 #[wasm_bindgen_test]
 async fn clause_link_leads_to_the_dataset_entry() {
     let (c, state) = mount(at((2025, 3, 15)));
-    let link: HtmlElement = c
-        .query_selector("[data-testid='clause-rofr-new-capacity'] a")
-        .unwrap()
-        .expect("clause link")
-        .unchecked_into();
+    let link: HtmlElement =
+        c.query_selector("[data-testid='clause-rofr-new-capacity'] a").unwrap().expect("clause link").unchecked_into();
     link.click();
     leptos::task::tick().await;
     assert_eq!(state.panel.get_untracked(), Panel::Dataset);
-    assert!(c
-        .query_selector("#term-rofr-new-capacity")
-        .unwrap()
-        .is_some());
+    assert!(c.query_selector("#term-rofr-new-capacity").unwrap().is_some());
     let filter: HtmlSelectElement = find(&c, "filter-provider").unchecked_into();
     filter.set_value("aws");
-    filter
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    filter.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
     leptos::task::tick().await;
-    let hidden_coreweave = c
-        .query_selector("#event-2025-coreweave-contract")
-        .unwrap()
-        .unwrap()
-        .has_attribute("hidden");
-    let shown_aws = !c
-        .query_selector("#event-2025-aws-agreement")
-        .unwrap()
-        .unwrap()
-        .has_attribute("hidden");
+    let hidden_coreweave = c.query_selector("#event-2025-coreweave-contract").unwrap().unwrap().has_attribute("hidden");
+    let shown_aws = !c.query_selector("#event-2025-aws-agreement").unwrap().unwrap().has_attribute("hidden");
     assert!(hidden_coreweave && shown_aws);
 }
 
@@ -225,22 +167,14 @@ async fn bands_show_the_cell_over_time_and_jump_to_a_day() {
     let (c, state) = mount(at((2025, 3, 15)));
     let bands = find(&c, "bands");
     let items = bands.query_selector_all("li").unwrap();
-    assert!(
-        items.length() >= 4,
-        "several verdict bands for CoreWeave training"
-    );
+    assert!(items.length() >= 4, "several verdict bands for CoreWeave training");
     let labels: Vec<String> = (0..items.length())
         .filter_map(|i| items.item(i))
         .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
         .filter_map(|el| el.query_selector("button").ok().flatten())
         .filter_map(|b| b.get_attribute("aria-label"))
         .collect();
-    assert!(
-        labels
-            .iter()
-            .any(|l| l.starts_with("2019-07-22 to 2025-01-20: blocked")),
-        "{labels:?}"
-    );
+    assert!(labels.iter().any(|l| l.starts_with("2019-07-22 to 2025-01-20: blocked")), "{labels:?}");
     let last: HtmlElement = items
         .item(items.length() - 1)
         .unwrap()
@@ -256,15 +190,9 @@ async fn bands_show_the_cell_over_time_and_jump_to_a_day() {
 
 #[wasm_bindgen_test]
 async fn embed_mode_hides_the_chrome_but_keeps_grid_and_explanation() {
-    let (c, _) = mount(ViewState {
-        embed: true,
-        ..at((2025, 3, 15))
-    });
+    let (c, _) = mount(ViewState { embed: true, ..at((2025, 3, 15)) });
     let header = c.query_selector("header").unwrap().unwrap();
     assert!(header.has_attribute("hidden"));
     assert!(c.query_selector("[data-testid=grid]").unwrap().is_some());
-    assert!(c
-        .query_selector("[data-testid=explanation]")
-        .unwrap()
-        .is_some());
+    assert!(c.query_selector("[data-testid=explanation]").unwrap().is_some());
 }

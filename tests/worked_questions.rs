@@ -5,19 +5,10 @@ use dealscope::dataset;
 use dealscope::engine::{next_change, verdict, FactState, Outcome, Query};
 use dealscope::scenario::Scenario;
 
-fn ask(
-    date: &str,
-    workload: &str,
-    provider: &str,
-    scenario: Scenario,
-) -> (Outcome, Vec<&'static str>, Query) {
+fn ask(date: &str, workload: &str, provider: &str, scenario: Scenario) -> (Outcome, Vec<&'static str>, Query) {
     let query = Query::parse(date, workload, provider, scenario).expect("valid query");
     let v = verdict(dataset(), &query).expect("in range");
-    let terms = v
-        .reasons
-        .iter()
-        .map(|r| dataset().term(r.term).id)
-        .collect();
+    let terms = v.reasons.iter().map(|r| dataset().term(r.term).id).collect();
     (v.outcome, terms, query)
 }
 
@@ -26,9 +17,7 @@ fn training_on_coreweave_in_june_2024_is_blocked_by_azure_exclusivity() {
     let (outcome, terms, query) = ask("2024-06-01", "training", "coreweave", Scenario::AS_HAPPENED);
     assert_eq!(outcome, Outcome::Blocked);
     assert_eq!(terms, ["azure-exclusive"]);
-    let change = next_change(dataset(), &query)
-        .unwrap()
-        .expect("the ROFR changes it");
+    let change = next_change(dataset(), &query).unwrap().expect("the ROFR changes it");
     assert_eq!(change.date.to_string(), "2025-01-21");
     assert_eq!(change.verdict.outcome, Outcome::Conditional);
 }
@@ -78,10 +67,6 @@ fn public_api_on_aws_in_november_2025_is_blocked_by_api_exclusivity() {
     assert_eq!(outcome, Outcome::Blocked);
     assert_eq!(terms, ["api-azure-exclusive"]);
     let change = next_change(dataset(), &query).unwrap().unwrap();
-    assert_eq!(
-        change.date.to_string(),
-        "2026-02-27",
-        "the joint statement adds a determining term"
-    );
+    assert_eq!(change.date.to_string(), "2026-02-27", "the joint statement adds a determining term");
     assert_eq!(change.verdict.outcome, Outcome::Blocked);
 }

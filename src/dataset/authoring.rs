@@ -6,10 +6,7 @@
 //! compiled into the wasm bundle: the page gets the checked data baked into statics.
 
 use super::error::{DataError, DataErrorKind};
-use crate::vocab::{
-    self, parse_partial, Decision, Precision, Provider, Workload, FIRST_DAY, LAST_DAY,
-    SCENARIO_KEYS,
-};
+use crate::vocab::{self, parse_partial, Decision, Precision, Provider, Workload, FIRST_DAY, LAST_DAY, SCENARIO_KEYS};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
@@ -18,15 +15,8 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// The files of a dataset, in the order they are read.
-pub const FILES: &[&str] = &[
-    "sources.toml",
-    "parties.toml",
-    "figures.toml",
-    "terms.toml",
-    "decisions.toml",
-    "events.toml",
-    "conflicts.toml",
-];
+pub const FILES: &[&str] =
+    &["sources.toml", "parties.toml", "figures.toml", "terms.toml", "decisions.toml", "events.toml", "conflicts.toml"];
 
 /// A citation as written: `"id"` or `{ id = "…", quote = "…" }`.
 #[derive(Clone, Debug, Deserialize)]
@@ -181,6 +171,16 @@ pub struct RawConflict {
     pub reading: Vec<RawReading>,
 }
 
+/// Anything with an id in the data files.
+pub trait Identified {
+    fn id(&self) -> &str;
+}
+
+macro_rules! identified {
+    ($($t:ty),+) => {$(impl Identified for $t { fn id(&self) -> &str { &self.id } })+};
+}
+identified!(RawSource, RawParty, RawFigure, RawTerm, RawDecision, RawEvent, RawConflict);
+
 /// An item with the line it starts on.
 #[derive(Debug)]
 pub struct Item<T> {
@@ -224,10 +224,7 @@ pub fn load(dir: &Path) -> Result<RawDataset, Vec<DataError>> {
     let label = |name: &str| {
         format!(
             "{}/{name}",
-            dir.file_name().map_or_else(
-                || dir.display().to_string(),
-                |n| n.to_string_lossy().into_owned()
-            )
+            dir.file_name().map_or_else(|| dir.display().to_string(), |n| n.to_string_lossy().into_owned())
         )
     };
     let mut raw = RawDataset {
@@ -247,11 +244,7 @@ pub fn load(dir: &Path) -> Result<RawDataset, Vec<DataError>> {
             }
         }
     }
-    let mut check = Checker {
-        raw: &raw,
-        errors: &mut errors,
-        label: &label,
-    };
+    let mut check = Checker { raw: &raw, errors: &mut errors, label: &label };
     check.all();
     if errors.is_empty() {
         Ok(raw)
@@ -277,12 +270,7 @@ fn read<T: for<'de> Deserialize<'de>>(
     let text = match fs::read_to_string(dir.join(name)) {
         Ok(text) => text,
         Err(e) => {
-            errors.push(DataError {
-                file,
-                line: None,
-                item: None,
-                kind: DataErrorKind::Unreadable(e.to_string()),
-            });
+            errors.push(DataError { file, line: None, item: None, kind: DataErrorKind::Unreadable(e.to_string()) });
             return Vec::new();
         }
     };
@@ -290,10 +278,7 @@ fn read<T: for<'de> Deserialize<'de>>(
         Ok(parsed) => parsed
             .items
             .into_iter()
-            .map(|spanned| Item {
-                line: line_of(&text, spanned.span().start),
-                value: spanned.into_inner(),
-            })
+            .map(|spanned| Item { line: line_of(&text, spanned.span().start), value: spanned.into_inner() })
             .collect(),
         Err(e) => {
             let line = e.span().map(|span| line_of(&text, span.start));
@@ -309,9 +294,7 @@ fn read<T: for<'de> Deserialize<'de>>(
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text.get(..offset)
-        .map_or(0, |before| before.matches('\n').count())
-        + 1
+    text.get(..offset).map_or(0, |before| before.matches('\n').count()) + 1
 }
 
 /// Folds typographic quotes and runs of white space, so a quote copied from a seed matches
@@ -331,20 +314,15 @@ pub fn normalise_quote(text: &str) -> String {
 
 /// Parses a gate `key=value` against the scenario keys.
 pub fn parse_gate(text: &str) -> Result<(&'static str, &'static str), String> {
-    let (key, value) = text
-        .split_once('=')
-        .ok_or_else(|| "expected key=value".to_owned())?;
+    let (key, value) = text.split_once('=').ok_or_else(|| "expected key=value".to_owned())?;
     let (key, values) = SCENARIO_KEYS
         .iter()
         .find(|(k, _)| *k == key.trim())
         .ok_or_else(|| format!("scenario key {:?} is unknown", key.trim()))?;
-    let value = values.iter().find(|v| **v == value.trim()).ok_or_else(|| {
-        format!(
-            "value {:?} is not one of {}",
-            value.trim(),
-            values.join(", ")
-        )
-    })?;
+    let value = values
+        .iter()
+        .find(|v| **v == value.trim())
+        .ok_or_else(|| format!("value {:?} is not one of {}", value.trim(), values.join(", ")))?;
     Ok((key, value))
 }
 
@@ -402,250 +380,162 @@ impl Checker<'_> {
         });
     }
 
-    #[allow(clippy::too_many_lines)] // one flat pass per data file, in file order
     fn all(&mut self) {
         let raw = self.raw;
-        let source_ids = self.ids(
-            "sources.toml",
-            "source",
-            raw.sources.iter().map(|i| (i.line, i.value.id.as_str())),
-        );
-        let party_ids = self.ids(
-            "parties.toml",
-            "party",
-            raw.parties.iter().map(|i| (i.line, i.value.id.as_str())),
-        );
-        let figure_ids = self.ids(
-            "figures.toml",
-            "figure",
-            raw.figures.iter().map(|i| (i.line, i.value.id.as_str())),
-        );
-        let term_ids = self.ids(
-            "terms.toml",
-            "term",
-            raw.terms.iter().map(|i| (i.line, i.value.id.as_str())),
-        );
-        let decision_ids = self.ids(
-            "decisions.toml",
-            "decision",
-            raw.decisions.iter().map(|i| (i.line, i.value.id.as_str())),
-        );
-        self.ids(
-            "events.toml",
-            "event",
-            raw.events.iter().map(|i| (i.line, i.value.id.as_str())),
-        );
-        self.ids(
-            "conflicts.toml",
-            "conflict",
-            raw.conflicts.iter().map(|i| (i.line, i.value.id.as_str())),
-        );
+        let source_ids = self.ids("sources.toml", "source", &raw.sources);
+        let party_ids = self.ids("parties.toml", "party", &raw.parties);
+        let figure_ids = self.ids("figures.toml", "figure", &raw.figures);
+        let term_ids = self.ids("terms.toml", "term", &raw.terms);
+        let decision_ids = self.ids("decisions.toml", "decision", &raw.decisions);
+        self.ids("events.toml", "event", &raw.events);
+        self.ids("conflicts.toml", "conflict", &raw.conflicts);
         let known = Known {
             sources: &source_ids,
+            parties: &party_ids,
+            figures: &figure_ids,
             terms: &term_ids,
+            decisions: &decision_ids,
         };
 
         for item in &raw.sources {
-            let s = &item.value;
-            let at = At {
-                file: "sources.toml",
-                line: item.line,
-                kind: "source",
-                id: &s.id,
-            };
-            if s.date != "unknown" {
-                self.date(at, "date", &s.date, false);
-            }
-            self.one_of(at, "kind", &s.kind, SOURCE_KINDS);
-            match (s.kind.as_str(), &s.seed) {
-                ("seed", None) => self.push(
-                    at,
-                    DataErrorKind::BadValue {
-                        field: "seed",
-                        got: String::new(),
-                        accepted: "the file name of a seed under data/seeds/".into(),
-                    },
-                ),
-                ("seed", Some(seed)) if !raw.seeds.contains_key(seed) => {
-                    self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() });
-                }
-                _ => {}
-            }
+            self.check_source(item);
         }
         for item in &raw.figures {
-            let f = &item.value;
-            let at = At {
-                file: "figures.toml",
-                line: item.line,
-                kind: "figure",
-                id: &f.id,
-            };
-            if f.amount != "undisclosed" && !is_decimal(&f.amount) {
-                self.push(
-                    at,
-                    DataErrorKind::BadValue {
-                        field: "amount",
-                        got: f.amount.clone(),
-                        accepted: "a decimal such as \"11.9\", or \"undisclosed\"".into(),
-                    },
-                );
-            }
-            self.one_of(at, "unit", &f.unit, UNITS);
-            self.one_of(at, "scale", &f.scale, SCALES);
-            if let Some(q) = &f.qualifier {
-                self.one_of(at, "qualifier", q, QUALIFIERS);
-            }
-            if f.as_of != "unknown" {
-                self.date(at, "as_of", &f.as_of, false);
-            }
-            self.refs(
-                at,
-                "same_quantity_as",
-                "figure",
-                "data/figures.toml",
-                &f.same_quantity_as,
-                &figure_ids,
-            );
-            self.citations(at, &f.sources, known);
+            self.check_figure(item, known);
         }
         for item in &raw.terms {
             self.term(item, known);
         }
         for item in &raw.decisions {
-            let d = &item.value;
-            let at = At {
-                file: "decisions.toml",
-                line: item.line,
-                kind: "decision",
-                id: &d.id,
-            };
-            self.date(at, "date", &d.date, false);
-            self.date(at, "known_from", &d.known_from, false);
-            self.citations(at, &d.sources, known);
+            self.check_decision(item, known);
         }
         for item in &raw.events {
-            let e = &item.value;
-            let at = At {
-                file: "events.toml",
-                line: item.line,
-                kind: "event",
-                id: &e.id,
-            };
-            self.date(at, "date", &e.date, false);
-            if let Some(reported) = &e.reported {
-                self.date(at, "reported", reported, false);
-            }
-            self.refs(
-                at,
-                "parties",
-                "party",
-                "data/parties.toml",
-                &e.parties,
-                &party_ids,
-            );
-            self.refs(
-                at,
-                "figures",
-                "figure",
-                "data/figures.toml",
-                &e.figures,
-                &figure_ids,
-            );
-            self.refs(at, "terms", "term", "data/terms.toml", &e.terms, &term_ids);
-            self.refs(
-                at,
-                "decisions",
-                "decision",
-                "data/decisions.toml",
-                &e.decisions,
-                &decision_ids,
-            );
-            self.citations(at, &e.sources, known);
+            self.check_event(item, known);
         }
         for item in &raw.conflicts {
-            let c = &item.value;
-            let at = At {
-                file: "conflicts.toml",
-                line: item.line,
-                kind: "conflict",
-                id: &c.id,
-            };
-            self.refs(
-                at,
-                "figures",
-                "figure",
-                "data/figures.toml",
-                &c.figures,
-                &figure_ids,
-            );
-            let values: Vec<&str> = c.reading.iter().map(|r| r.value.as_str()).collect();
-            if !values.contains(&c.default.as_str()) {
-                self.push(
-                    at,
-                    DataErrorKind::BadValue {
-                        field: "default",
-                        got: c.default.clone(),
-                        accepted: values.join(", "),
-                    },
-                );
-            }
-            if let Some(key) = &c.scenario_key {
-                for reading in &c.reading {
-                    if let Err(why) = parse_gate(&format!("{key}={}", reading.value)) {
-                        self.push(
-                            at,
-                            DataErrorKind::BadValue {
-                                field: "scenario_key",
-                                got: format!("{key}={}", reading.value),
-                                accepted: why,
-                            },
-                        );
-                    }
-                }
-            }
-            if c.reading.len() < 2 {
-                self.push(
-                    at,
-                    DataErrorKind::BadValue {
-                        field: "reading",
-                        got: format!("{} reading(s)", c.reading.len()),
-                        accepted: "at least two readings".into(),
-                    },
-                );
-            }
-            for reading in &c.reading {
-                self.refs(
-                    at,
-                    "reading.terms",
-                    "term",
-                    "data/terms.toml",
-                    &reading.terms,
-                    &term_ids,
-                );
-                self.citations(at, &reading.sources, known);
-            }
+            self.check_conflict(item, known);
         }
         if self.errors.is_empty() {
             self.overlaps();
         }
     }
 
+    fn check_source(&mut self, item: &Item<RawSource>) {
+        let s = &item.value;
+        let at = At { file: "sources.toml", line: item.line, kind: "source", id: &s.id };
+        if s.date != "unknown" {
+            self.date(at, "date", &s.date, false);
+        }
+        self.one_of(at, "kind", &s.kind, SOURCE_KINDS);
+        match (s.kind.as_str(), &s.seed) {
+            ("seed", None) => self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "seed",
+                    got: String::new(),
+                    accepted: "the file name of a seed under data/seeds/".into(),
+                },
+            ),
+            ("seed", Some(seed)) if !self.raw.seeds.contains_key(seed) => {
+                self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() });
+            }
+            _ => {}
+        }
+    }
+
+    fn check_figure(&mut self, item: &Item<RawFigure>, known: Known<'_>) {
+        let f = &item.value;
+        let at = At { file: "figures.toml", line: item.line, kind: "figure", id: &f.id };
+        if f.amount != "undisclosed" && !is_decimal(&f.amount) {
+            self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "amount",
+                    got: f.amount.clone(),
+                    accepted: "a decimal such as \"11.9\", or \"undisclosed\"".into(),
+                },
+            );
+        }
+        self.one_of(at, "unit", &f.unit, UNITS);
+        self.one_of(at, "scale", &f.scale, SCALES);
+        if let Some(q) = &f.qualifier {
+            self.one_of(at, "qualifier", q, QUALIFIERS);
+        }
+        if f.as_of != "unknown" {
+            self.date(at, "as_of", &f.as_of, false);
+        }
+        self.refs(at, "same_quantity_as", "figure", "data/figures.toml", &f.same_quantity_as, known.figures);
+        self.citations(at, &f.sources, known);
+    }
+
+    fn check_decision(&mut self, item: &Item<RawDecision>, known: Known<'_>) {
+        let d = &item.value;
+        let at = At { file: "decisions.toml", line: item.line, kind: "decision", id: &d.id };
+        self.date(at, "date", &d.date, false);
+        self.date(at, "known_from", &d.known_from, false);
+        self.citations(at, &d.sources, known);
+    }
+
+    fn check_event(&mut self, item: &Item<RawEvent>, known: Known<'_>) {
+        let e = &item.value;
+        let at = At { file: "events.toml", line: item.line, kind: "event", id: &e.id };
+        self.date(at, "date", &e.date, false);
+        if let Some(reported) = &e.reported {
+            self.date(at, "reported", reported, false);
+        }
+        self.refs(at, "parties", "party", "data/parties.toml", &e.parties, known.parties);
+        self.refs(at, "figures", "figure", "data/figures.toml", &e.figures, known.figures);
+        self.refs(at, "terms", "term", "data/terms.toml", &e.terms, known.terms);
+        self.refs(at, "decisions", "decision", "data/decisions.toml", &e.decisions, known.decisions);
+        self.citations(at, &e.sources, known);
+    }
+
+    fn check_conflict(&mut self, item: &Item<RawConflict>, known: Known<'_>) {
+        let c = &item.value;
+        let at = At { file: "conflicts.toml", line: item.line, kind: "conflict", id: &c.id };
+        self.refs(at, "figures", "figure", "data/figures.toml", &c.figures, known.figures);
+        let values: Vec<&str> = c.reading.iter().map(|r| r.value.as_str()).collect();
+        if !values.contains(&c.default.as_str()) {
+            self.push(
+                at,
+                DataErrorKind::BadValue { field: "default", got: c.default.clone(), accepted: values.join(", ") },
+            );
+        }
+        if let Some(key) = &c.scenario_key {
+            for reading in &c.reading {
+                if let Err(why) = parse_gate(&format!("{key}={}", reading.value)) {
+                    self.push(
+                        at,
+                        DataErrorKind::BadValue {
+                            field: "scenario_key",
+                            got: format!("{key}={}", reading.value),
+                            accepted: why,
+                        },
+                    );
+                }
+            }
+        }
+        if c.reading.len() < 2 {
+            self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "reading",
+                    got: format!("{} reading(s)", c.reading.len()),
+                    accepted: "at least two readings".into(),
+                },
+            );
+        }
+        for reading in &c.reading {
+            self.refs(at, "reading.terms", "term", "data/terms.toml", &reading.terms, known.terms);
+            self.citations(at, &reading.sources, known);
+        }
+    }
+
     fn term(&mut self, item: &Item<RawTerm>, known: Known<'_>) {
         let t = &item.value;
-        let at = At {
-            file: "terms.toml",
-            line: item.line,
-            kind: "term",
-            id: &t.id,
-        };
-        let from = t
-            .from
-            .as_ref()
-            .and_then(|f| self.date(at, "from", f, false));
-        let until = t
-            .until
-            .as_ref()
-            .and_then(|u| self.date(at, "until", u, true));
+        let at = At { file: "terms.toml", line: item.line, kind: "term", id: &t.id };
+        let from = t.from.as_ref().and_then(|f| self.date(at, "from", f, false));
+        let until = t.until.as_ref().and_then(|u| self.date(at, "until", u, true));
         if let (Some(from), Some(until)) = (from, until) {
             if until <= from {
                 self.push(
@@ -679,14 +569,7 @@ impl Checker<'_> {
         }
         self.one_of(at, "effect", &t.effect, EFFECTS);
         self.gate(at, t.only_if.as_deref());
-        self.refs(
-            at,
-            "supersedes",
-            "term",
-            "data/terms.toml",
-            &t.supersedes,
-            known.terms,
-        );
+        self.refs(at, "supersedes", "term", "data/terms.toml", &t.supersedes, known.terms);
         if t.supersedes.contains(&t.id) {
             self.push(
                 at,
@@ -722,24 +605,17 @@ impl Checker<'_> {
     }
 
     /// Registers ids, reporting duplicates; returns id → position.
-    fn ids<'b>(
+    fn ids<T: Identified>(
         &mut self,
         file: &'static str,
         kind: &'static str,
-        items: impl Iterator<Item = (usize, &'b str)>,
+        items: &[Item<T>],
     ) -> HashMap<String, (usize, usize)> {
         let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
-        for (position, (line, id)) in items.enumerate() {
+        for (position, item) in items.iter().enumerate() {
+            let (line, id) = (item.line, item.value.id());
             if let Some(&(_, first_line)) = seen.get(id) {
-                self.push(
-                    At {
-                        file,
-                        line,
-                        kind,
-                        id,
-                    },
-                    DataErrorKind::DuplicateId { first_line },
-                );
+                self.push(At { file, line, kind, id }, DataErrorKind::DuplicateId { first_line });
             } else {
                 seen.insert(id.to_owned(), (position, line));
             }
@@ -747,34 +623,16 @@ impl Checker<'_> {
         seen
     }
 
-    fn date(
-        &mut self,
-        at: At<'_>,
-        field: &'static str,
-        text: &str,
-        exact_end: bool,
-    ) -> Option<NaiveDate> {
+    fn date(&mut self, at: At<'_>, field: &'static str, text: &str, exact_end: bool) -> Option<NaiveDate> {
         match parse_partial(text) {
             Ok((_, precision)) if exact_end && precision != Precision::Day => {
-                self.push(
-                    at,
-                    DataErrorKind::BadDate {
-                        field,
-                        error: vocab::DateError::Malformed(text.to_owned()),
-                    },
-                );
+                self.push(at, DataErrorKind::BadDate { field, error: vocab::DateError::Malformed(text.to_owned()) });
                 None
             }
             Ok((date, _)) if exact_end => {
                 // An exclusive end may be the day after the range.
                 if date <= FIRST_DAY || date > LAST_DAY.succ_opt().unwrap_or(LAST_DAY) {
-                    self.push(
-                        at,
-                        DataErrorKind::BadDate {
-                            field,
-                            error: vocab::DateError::OutOfRange(date),
-                        },
-                    );
+                    self.push(at, DataErrorKind::BadDate { field, error: vocab::DateError::OutOfRange(date) });
                 }
                 Some(date)
             }
@@ -793,11 +651,7 @@ impl Checker<'_> {
                 DataErrorKind::BadValue {
                     field,
                     got: got.to_owned(),
-                    accepted: accepted
-                        .iter()
-                        .map(|a| format!("{a:?}"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    accepted: accepted.iter().map(|a| format!("{a:?}")).collect::<Vec<_>>().join(", "),
                 },
             );
         }
@@ -829,15 +683,7 @@ impl Checker<'_> {
     ) {
         for id in ids {
             if !known.contains_key(id) {
-                self.push(
-                    at,
-                    DataErrorKind::UnknownRef {
-                        what,
-                        field,
-                        id: id.clone(),
-                        defined_in,
-                    },
-                );
+                self.push(at, DataErrorKind::UnknownRef { what, field, id: id.clone(), defined_in });
             }
         }
     }
@@ -862,17 +708,10 @@ impl Checker<'_> {
             let source = &self.raw.sources[position].value;
             let Some(seed) = &source.seed else { continue };
             match citation.quote() {
-                None => self.push(
-                    at,
-                    DataErrorKind::SeedNeedsQuote {
-                        source_id: source.id.clone(),
-                    },
-                ),
+                None => self.push(at, DataErrorKind::SeedNeedsQuote { source_id: source.id.clone() }),
                 Some(quote) => {
                     if let Some(text) = self.raw.seeds.get(seed) {
-                        if quote.trim().is_empty()
-                            || !normalise_quote(text).contains(&normalise_quote(quote))
-                        {
+                        if quote.trim().is_empty() || !normalise_quote(text).contains(&normalise_quote(quote)) {
                             self.push(
                                 at,
                                 DataErrorKind::QuoteNotInSeed {
@@ -895,23 +734,15 @@ impl Checker<'_> {
         let terms: Vec<CheckedTerm<'_>> = self.raw.terms.iter().map(CheckedTerm::new).collect();
         let mut days: BTreeSet<NaiveDate> = BTreeSet::from([FIRST_DAY]);
         for t in &terms {
-            days.extend(
-                t.from
-                    .iter()
-                    .chain(t.until.iter())
-                    .copied()
-                    .filter(|d| (FIRST_DAY..=LAST_DAY).contains(d)),
-            );
+            days.extend(t.from.iter().chain(t.until.iter()).copied().filter(|d| (FIRST_DAY..=LAST_DAY).contains(d)));
         }
         let mut reported = BTreeSet::new();
         for scenario in gate_combinations() {
             for &day in &days {
                 for &workload in Workload::ALL {
                     for &provider in Provider::ALL {
-                        let alive: Vec<&CheckedTerm<'_>> = terms
-                            .iter()
-                            .filter(|t| t.alive(day, workload, provider, &scenario, &terms))
-                            .collect();
+                        let alive: Vec<&CheckedTerm<'_>> =
+                            terms.iter().filter(|t| t.alive(day, workload, provider, &scenario, &terms)).collect();
                         for (i, a) in alive.iter().enumerate() {
                             for b in &alive[i + 1..] {
                                 let (ea, eb) = (
@@ -920,15 +751,10 @@ impl Checker<'_> {
                                 );
                                 if ea != eb
                                     && !self.conflict_linked(&a.raw.value.id, &b.raw.value.id)
-                                    && reported
-                                        .insert((a.raw.value.id.clone(), b.raw.value.id.clone()))
+                                    && reported.insert((a.raw.value.id.clone(), b.raw.value.id.clone()))
                                 {
-                                    let at = At {
-                                        file: "terms.toml",
-                                        line: b.raw.line,
-                                        kind: "term",
-                                        id: &b.raw.value.id,
-                                    };
+                                    let at =
+                                        At { file: "terms.toml", line: b.raw.line, kind: "term", id: &b.raw.value.id };
                                     self.push(
                                         at,
                                         DataErrorKind::Overlap {
@@ -956,12 +782,7 @@ impl Checker<'_> {
 
     fn conflict_linked(&self, a: &str, b: &str) -> bool {
         self.raw.conflicts.iter().any(|c| {
-            let reading_of = |id: &str| {
-                c.value
-                    .reading
-                    .iter()
-                    .position(|r| r.terms.iter().any(|t| t == id))
-            };
+            let reading_of = |id: &str| c.value.reading.iter().position(|r| r.terms.iter().any(|t| t == id));
             matches!((reading_of(a), reading_of(b)), (Some(x), Some(y)) if x != y)
         })
     }
@@ -970,7 +791,10 @@ impl Checker<'_> {
 #[derive(Clone, Copy)]
 struct Known<'a> {
     sources: &'a HashMap<String, (usize, usize)>,
+    parties: &'a HashMap<String, (usize, usize)>,
+    figures: &'a HashMap<String, (usize, usize)>,
     terms: &'a HashMap<String, (usize, usize)>,
+    decisions: &'a HashMap<String, (usize, usize)>,
 }
 
 /// A term with its dates and coverage parsed (only built once every field checked out).
@@ -986,11 +810,7 @@ struct CheckedTerm<'a> {
 impl<'a> CheckedTerm<'a> {
     fn new(raw: &'a Item<RawTerm>) -> Self {
         let t = &raw.value;
-        let day = |d: &Option<String>| {
-            d.as_deref()
-                .and_then(|d| parse_partial(d).ok())
-                .map(|(d, _)| d)
-        };
+        let day = |d: &Option<String>| d.as_deref().and_then(|d| parse_partial(d).ok()).map(|(d, _)| d);
         CheckedTerm {
             raw,
             from: day(&t.from),

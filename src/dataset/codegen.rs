@@ -11,221 +11,251 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Rust source for the `DATASET` static.
-#[allow(clippy::too_many_lines)] // one flat section per table, in the model's field order
 pub fn bake(raw: &RawDataset) -> String {
     let index = |ids: Vec<&str>| -> HashMap<String, usize> {
-        ids.into_iter()
-            .enumerate()
-            .map(|(i, id)| (id.to_owned(), i))
-            .collect()
+        ids.into_iter().enumerate().map(|(i, id)| (id.to_owned(), i)).collect()
     };
-    let sources = index(raw.sources.iter().map(|i| i.value.id.as_str()).collect());
-    let parties = index(raw.parties.iter().map(|i| i.value.id.as_str()).collect());
-    let figures = index(raw.figures.iter().map(|i| i.value.id.as_str()).collect());
-    let terms = index(raw.terms.iter().map(|i| i.value.id.as_str()).collect());
-    let decisions = index(raw.decisions.iter().map(|i| i.value.id.as_str()).collect());
-    let ix = |map: &HashMap<String, usize>, ty: &str, ids: &[String]| -> String {
-        let items: Vec<String> = ids.iter().map(|id| format!("{ty}({})", map[id])).collect();
-        format!("&[{}]", items.join(", "))
+    let baker = Baker {
+        raw,
+        sources: index(raw.sources.iter().map(|i| i.value.id.as_str()).collect()),
+        parties: index(raw.parties.iter().map(|i| i.value.id.as_str()).collect()),
+        figures: index(raw.figures.iter().map(|i| i.value.id.as_str()).collect()),
+        terms: index(raw.terms.iter().map(|i| i.value.id.as_str()).collect()),
+        decisions: index(raw.decisions.iter().map(|i| i.value.id.as_str()).collect()),
     };
-    let cites = |cs: &[RawCitation]| -> String {
+    let mut out =
+        String::from("/// The dataset, baked from data/ by build.rs.\npub static DATASET: Dataset = Dataset {\n");
+    baker.sources(&mut out);
+    baker.parties(&mut out);
+    baker.events(&mut out);
+    baker.figures(&mut out);
+    baker.terms(&mut out);
+    baker.decisions(&mut out);
+    baker.conflicts(&mut out);
+    out.push_str("};\n");
+    out
+}
+
+/// Id → index maps for resolving references while writing each table.
+struct Baker<'a> {
+    raw: &'a RawDataset,
+    sources: HashMap<String, usize>,
+    parties: HashMap<String, usize>,
+    figures: HashMap<String, usize>,
+    terms: HashMap<String, usize>,
+    decisions: HashMap<String, usize>,
+}
+
+impl Baker<'_> {
+    fn cites(&self, cs: &[RawCitation]) -> String {
         let items: Vec<String> = cs
             .iter()
             .map(|c| {
-                format!(
-                    "Citation {{ source: SourceIx({}), quote: {} }}",
-                    sources[c.id()],
-                    opt_str(c.quote())
-                )
+                format!("Citation {{ source: SourceIx({}), quote: {} }}", self.sources[c.id()], opt_str(c.quote()))
             })
             .collect();
         format!("&[{}]", items.join(", "))
-    };
+    }
 
-    let mut out = String::from(
-        "/// The dataset, baked from data/ by build.rs.\npub static DATASET: Dataset = Dataset {\n",
-    );
+    fn sources(&self, out: &mut String) {
+        out.push_str("    sources: &[\n");
+        for s in self.raw.sources.iter().map(|i| &i.value) {
+            let kind = match s.kind.as_str() {
+                "primary" => "Primary",
+                "news" => "News",
+                _ => "Seed",
+            };
+            let _ = writeln!(
+                out,
+                "        Source {{ id: {:?}, publisher: {:?}, title: {:?}, date: {}, kind: SourceKind::{kind}, url: {}, seed: {}, locator: {:?} }},",
+                s.id,
+                s.publisher,
+                s.title,
+                opt_partial(&s.date),
+                opt_str(s.url.as_deref()),
+                opt_str(s.seed.as_deref()),
+                s.locator
+            );
+        }
+        out.push_str("    ],\n");
+    }
 
-    out.push_str("    sources: &[\n");
-    for s in raw.sources.iter().map(|i| &i.value) {
-        let kind = match s.kind.as_str() {
-            "primary" => "Primary",
-            "news" => "News",
-            _ => "Seed",
-        };
-        let _ = writeln!(
-            out,
-            "        Source {{ id: {:?}, publisher: {:?}, title: {:?}, date: {}, kind: SourceKind::{kind}, url: {}, seed: {}, locator: {:?} }},",
-            s.id,
-            s.publisher,
-            s.title,
-            opt_partial(&s.date),
-            opt_str(s.url.as_deref()),
-            opt_str(s.seed.as_deref()),
-            s.locator
-        );
+    fn parties(&self, out: &mut String) {
+        out.push_str("    parties: &[\n");
+        for p in self.raw.parties.iter().map(|i| &i.value) {
+            let provider = p.provider.map_or("None".to_owned(), |p| format!("Some({})", provider(p)));
+            let _ = writeln!(out, "        Party {{ id: {:?}, name: {:?}, provider: {provider} }},", p.id, p.name);
+        }
+        out.push_str("    ],\n");
     }
-    out.push_str("    ],\n    parties: &[\n");
-    for p in raw.parties.iter().map(|i| &i.value) {
-        let provider = p
-            .provider
-            .map_or("None".to_owned(), |p| format!("Some({})", provider(p)));
-        let _ = writeln!(
-            out,
-            "        Party {{ id: {:?}, name: {:?}, provider: {provider} }},",
-            p.id, p.name
-        );
+
+    fn events(&self, out: &mut String) {
+        out.push_str("    events: &[\n");
+        for e in self.raw.events.iter().map(|i| &i.value) {
+            let providers: Vec<String> = e.providers.iter().map(|p| provider(*p)).collect();
+            let _ = writeln!(
+                out,
+                "        Event {{ id: {:?}, date: {}, reported: {}, parties: {}, providers: &[{}], what: {:?}, figures: {}, terms: {}, decisions: {}, sources: {} }},",
+                e.id,
+                partial(&e.date),
+                e.reported.as_deref().map_or("None".to_owned(), |r| format!("Some({})", partial(r))),
+                ix(&self.parties, "PartyIx", &e.parties),
+                providers.join(", "),
+                e.what,
+                ix(&self.figures, "FigureIx", &e.figures),
+                ix(&self.terms, "TermIx", &e.terms),
+                ix(&self.decisions, "DecisionIx", &e.decisions),
+                self.cites(&e.sources)
+            );
+        }
+        out.push_str("    ],\n");
     }
-    out.push_str("    ],\n    events: &[\n");
-    for e in raw.events.iter().map(|i| &i.value) {
-        let providers: Vec<String> = e.providers.iter().map(|p| provider(*p)).collect();
-        let _ = writeln!(
-            out,
-            "        Event {{ id: {:?}, date: {}, reported: {}, parties: {}, providers: &[{}], what: {:?}, figures: {}, terms: {}, decisions: {}, sources: {} }},",
-            e.id,
-            partial(&e.date),
-            e.reported.as_deref().map_or("None".to_owned(), |r| format!("Some({})", partial(r))),
-            ix(&parties, "PartyIx", &e.parties),
-            providers.join(", "),
-            e.what,
-            ix(&figures, "FigureIx", &e.figures),
-            ix(&terms, "TermIx", &e.terms),
-            ix(&decisions, "DecisionIx", &e.decisions),
-            cites(&e.sources)
-        );
+
+    fn figures(&self, out: &mut String) {
+        out.push_str("    figures: &[\n");
+        for f in self.raw.figures.iter().map(|i| &i.value) {
+            let unit = match f.unit.as_str() {
+                "usd" => "Usd",
+                "gw" => "Gw",
+                "percent" => "Percent",
+                _ => "Count",
+            };
+            let qualifier = match f.qualifier.as_deref() {
+                Some("approx") => "Approx",
+                Some("up-to") => "UpTo",
+                Some("more-than") => "MoreThan",
+                _ => "Exact",
+            };
+            let amount = if f.amount == "undisclosed" { None } else { Some(f.amount.as_str()) };
+            let _ = writeln!(
+                out,
+                "        Figure {{ id: {:?}, measures: {:?}, amount: {}, unit: Unit::{unit}, scale: {:?}, qualifier: Qualifier::{qualifier}, as_of: {}, note: {}, same_quantity_as: {}, sources: {} }},",
+                f.id,
+                f.measures,
+                opt_str(amount),
+                f.scale,
+                opt_partial(&f.as_of),
+                opt_str(f.note.as_deref()),
+                ix(&self.figures, "FigureIx", &f.same_quantity_as),
+                self.cites(&f.sources)
+            );
+        }
+        out.push_str("    ],\n");
     }
-    out.push_str("    ],\n    figures: &[\n");
-    for f in raw.figures.iter().map(|i| &i.value) {
-        let unit = match f.unit.as_str() {
-            "usd" => "Usd",
-            "gw" => "Gw",
-            "percent" => "Percent",
-            _ => "Count",
-        };
-        let qualifier = match f.qualifier.as_deref() {
-            Some("approx") => "Approx",
-            Some("up-to") => "UpTo",
-            Some("more-than") => "MoreThan",
-            _ => "Exact",
-        };
-        let amount = if f.amount == "undisclosed" {
-            None
-        } else {
-            Some(f.amount.as_str())
-        };
-        let _ = writeln!(
-            out,
-            "        Figure {{ id: {:?}, measures: {:?}, amount: {}, unit: Unit::{unit}, scale: {:?}, qualifier: Qualifier::{qualifier}, as_of: {}, note: {}, same_quantity_as: {}, sources: {} }},",
-            f.id,
-            f.measures,
-            opt_str(amount),
-            f.scale,
-            opt_partial(&f.as_of),
-            opt_str(f.note.as_deref()),
-            ix(&figures, "FigureIx", &f.same_quantity_as),
-            cites(&f.sources)
-        );
+
+    fn terms(&self, out: &mut String) {
+        out.push_str("    terms: &[\n");
+        for t in self.raw.terms.iter().map(|i| &i.value) {
+            let workloads: Vec<String> = expand(&t.workloads, Workload::ALL, Workload::parse)
+                .unwrap_or_default()
+                .into_iter()
+                .map(workload)
+                .collect();
+            let providers: Vec<String> = expand(&t.providers, Provider::ALL, Provider::parse)
+                .unwrap_or_default()
+                .into_iter()
+                .map(provider)
+                .collect();
+            let effect = match t.effect.as_str() {
+                "azure-only" => "AzureOnly",
+                "allowed" => "Allowed",
+                "rofr" => "Rofr",
+                _ => "None",
+            };
+            let lapses: Vec<String> = t
+                .lapse
+                .iter()
+                .map(|l| {
+                    let kind = match (&l.when, &l.from, &l.on) {
+                        (Some(_), Some(from), _) => {
+                            format!("LapseKind::When {{ condition: Condition::AgiVerified, from: {} }}", day(from))
+                        }
+                        (_, _, Some(on)) => format!("LapseKind::On({})", day(on)),
+                        _ => unreachable!("checked by authoring::load"),
+                    };
+                    format!(
+                        "Lapse {{ kind: {kind}, only_if: {}, summary: {:?}, sources: {} }}",
+                        gate(l.only_if.as_deref()),
+                        l.summary,
+                        self.cites(&l.sources)
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "        Term {{ id: {:?}, title: {:?}, summary: {:?}, from: {}, until: {}, workloads: &[{}], providers: &[{}], effect: Effect::{effect}, only_if: {}, supersedes: {}, lapses: &[{}], caveat: {}, sources: {} }},",
+                t.id,
+                t.title,
+                t.summary,
+                t.from.as_deref().map_or("None".to_owned(), |f| format!("Some({})", partial(f))),
+                t.until.as_deref().map_or("None".to_owned(), |u| format!("Some({})", day(u))),
+                workloads.join(", "),
+                providers.join(", "),
+                gate(t.only_if.as_deref()),
+                ix(&self.terms, "TermIx", &t.supersedes),
+                lapses.join(", "),
+                opt_str(t.caveat.as_deref()),
+                self.cites(&t.sources)
+            );
+        }
+        out.push_str("    ],\n");
     }
-    out.push_str("    ],\n    terms: &[\n");
-    for t in raw.terms.iter().map(|i| &i.value) {
-        let workloads: Vec<String> = expand(&t.workloads, Workload::ALL, Workload::parse)
-            .unwrap_or_default()
-            .into_iter()
-            .map(workload)
-            .collect();
-        let providers: Vec<String> = expand(&t.providers, Provider::ALL, Provider::parse)
-            .unwrap_or_default()
-            .into_iter()
-            .map(provider)
-            .collect();
-        let effect = match t.effect.as_str() {
-            "azure-only" => "AzureOnly",
-            "allowed" => "Allowed",
-            "rofr" => "Rofr",
-            _ => "None",
-        };
-        let lapses: Vec<String> = t
-            .lapse
-            .iter()
-            .map(|l| {
-                let kind = match (&l.when, &l.from, &l.on) {
-                    (Some(_), Some(from), _) => format!(
-                        "LapseKind::When {{ condition: Condition::AgiVerified, from: {} }}",
-                        day(from)
-                    ),
-                    (_, _, Some(on)) => format!("LapseKind::On({})", day(on)),
-                    _ => unreachable!("checked by authoring::load"),
-                };
-                format!(
-                    "Lapse {{ kind: {kind}, only_if: {}, summary: {:?}, sources: {} }}",
-                    gate(l.only_if.as_deref()),
-                    l.summary,
-                    cites(&l.sources)
-                )
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "        Term {{ id: {:?}, title: {:?}, summary: {:?}, from: {}, until: {}, workloads: &[{}], providers: &[{}], effect: Effect::{effect}, only_if: {}, supersedes: {}, lapses: &[{}], caveat: {}, sources: {} }},",
-            t.id,
-            t.title,
-            t.summary,
-            t.from.as_deref().map_or("None".to_owned(), |f| format!("Some({})", partial(f))),
-            t.until.as_deref().map_or("None".to_owned(), |u| format!("Some({})", day(u))),
-            workloads.join(", "),
-            providers.join(", "),
-            gate(t.only_if.as_deref()),
-            ix(&terms, "TermIx", &t.supersedes),
-            lapses.join(", "),
-            opt_str(t.caveat.as_deref()),
-            cites(&t.sources)
-        );
+
+    fn decisions(&self, out: &mut String) {
+        out.push_str("    decisions: &[\n");
+        for d in self.raw.decisions.iter().map(|i| &i.value) {
+            let workloads: Vec<String> = d.workloads.iter().map(|w| workload(*w)).collect();
+            let _ = writeln!(
+                out,
+                "        DecisionRecord {{ id: {:?}, provider: {}, workloads: &[{}], decision: DecisionKind::{:?}, date: {}, known_from: {}, what: {:?}, sources: {} }},",
+                d.id,
+                provider(d.provider),
+                workloads.join(", "),
+                d.decision,
+                partial(&d.date),
+                day(&d.known_from),
+                d.what,
+                self.cites(&d.sources)
+            );
+        }
+        out.push_str("    ],\n");
     }
-    out.push_str("    ],\n    decisions: &[\n");
-    for d in raw.decisions.iter().map(|i| &i.value) {
-        let workloads: Vec<String> = d.workloads.iter().map(|w| workload(*w)).collect();
-        let _ = writeln!(
-            out,
-            "        DecisionRecord {{ id: {:?}, provider: {}, workloads: &[{}], decision: DecisionKind::{:?}, date: {}, known_from: {}, what: {:?}, sources: {} }},",
-            d.id,
-            provider(d.provider),
-            workloads.join(", "),
-            d.decision,
-            partial(&d.date),
-            day(&d.known_from),
-            d.what,
-            cites(&d.sources)
-        );
+
+    fn conflicts(&self, out: &mut String) {
+        out.push_str("    conflicts: &[\n");
+        for c in self.raw.conflicts.iter().map(|i| &i.value) {
+            let readings: Vec<String> = c
+                .reading
+                .iter()
+                .map(|r| {
+                    format!(
+                        "Reading {{ value: {:?}, says: {:?}, terms: {}, sources: {} }}",
+                        r.value,
+                        r.says,
+                        ix(&self.terms, "TermIx", &r.terms),
+                        self.cites(&r.sources)
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "        Conflict {{ id: {:?}, claim: {:?}, scenario_key: {}, default: {:?}, why_default: {:?}, figures: {}, readings: &[{}] }},",
+                c.id,
+                c.claim,
+                opt_str(c.scenario_key.as_deref()),
+                c.default,
+                c.why_default,
+                ix(&self.figures, "FigureIx", &c.figures),
+                readings.join(", ")
+            );
+        }
+        out.push_str("    ],\n");
     }
-    out.push_str("    ],\n    conflicts: &[\n");
-    for c in raw.conflicts.iter().map(|i| &i.value) {
-        let readings: Vec<String> = c
-            .reading
-            .iter()
-            .map(|r| {
-                format!(
-                    "Reading {{ value: {:?}, says: {:?}, terms: {}, sources: {} }}",
-                    r.value,
-                    r.says,
-                    ix(&terms, "TermIx", &r.terms),
-                    cites(&r.sources)
-                )
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "        Conflict {{ id: {:?}, claim: {:?}, scenario_key: {}, default: {:?}, why_default: {:?}, figures: {}, readings: &[{}] }},",
-            c.id,
-            c.claim,
-            opt_str(c.scenario_key.as_deref()),
-            c.default,
-            c.why_default,
-            ix(&figures, "FigureIx", &c.figures),
-            readings.join(", ")
-        );
-    }
-    out.push_str("    ],\n};\n");
-    out
+}
+
+fn ix(map: &HashMap<String, usize>, ty: &str, ids: &[String]) -> String {
+    let items: Vec<String> = ids.iter().map(|id| format!("{ty}({})", map[id])).collect();
+    format!("&[{}]", items.join(", "))
 }
 
 fn opt_str(text: Option<&str>) -> String {
@@ -248,10 +278,7 @@ fn partial(text: &str) -> String {
         Precision::Month => "Month",
         Precision::Year => "Year",
     };
-    format!(
-        "PartialDate {{ date: {}, precision: Precision::{precision} }}",
-        date_literal(date)
-    )
+    format!("PartialDate {{ date: {}, precision: Precision::{precision} }}", date_literal(date))
 }
 
 fn opt_partial(text: &str) -> String {

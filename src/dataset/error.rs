@@ -41,29 +41,17 @@ pub enum DataErrorKind {
     #[error("not valid: {0}")]
     Syntax(String),
     #[error("`{field}`: {error}")]
-    BadDate {
-        field: &'static str,
-        error: DateError,
-    },
+    BadDate { field: &'static str, error: DateError },
     #[error("interval ends ({until}) before or when it starts ({from}); `until` is the first day no longer in force and must come after `from`")]
     BadInterval { from: String, until: String },
     #[error("unknown {what} `{id}` in `{field}`: define it in {defined_in} or fix the id")]
-    UnknownRef {
-        what: &'static str,
-        field: &'static str,
-        id: String,
-        defined_in: &'static str,
-    },
+    UnknownRef { what: &'static str, field: &'static str, id: String, defined_in: &'static str },
     #[error("has no source: add `sources = [\"<id from data/sources.toml>\"]`")]
     NoSource,
     #[error("cites seed `{source_id}` without a quote: write `{{ id = \"{source_id}\", quote = \"<sentence from the seed>\" }}`")]
     SeedNeedsQuote { source_id: String },
     #[error("the quote cited from `{source_id}` is not in data/seeds/{seed}: \"{quote}\" (copy the sentence exactly)")]
-    QuoteNotInSeed {
-        source_id: String,
-        seed: String,
-        quote: String,
-    },
+    QuoteNotInSeed { source_id: String, seed: String, quote: String },
     #[error("seed file data/seeds/{seed} does not exist")]
     SeedFileMissing { seed: String },
     #[error("conflicts with term `{other}` on {workload} × {provider} on {date} in scenario [{scenario}]: `{effect}` here, `{other_effect}` there, and neither supersedes the other — add `supersedes`, or make them readings of one conflict")]
@@ -79,11 +67,7 @@ pub enum DataErrorKind {
     #[error("duplicate id: already defined at line {first_line}")]
     DuplicateId { first_line: usize },
     #[error("`{field}` = {got:?} is not accepted; accepted: {accepted}")]
-    BadValue {
-        field: &'static str,
-        got: String,
-        accepted: String,
-    },
+    BadValue { field: &'static str, got: String, accepted: String },
 }
 
 impl DataErrorKind {

@@ -193,10 +193,7 @@ pub struct Gate {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LapseKind {
     /// From `from` on, the term lapses in scenarios where the condition holds.
-    When {
-        condition: Condition,
-        from: NaiveDate,
-    },
+    When { condition: Condition, from: NaiveDate },
     /// The term lapses on this day.
     On(NaiveDate),
 }
@@ -306,10 +303,6 @@ impl Dataset {
     }
     /// Looks a term up by id.
     pub fn term_by_id(&self, id: &str) -> Option<TermIx> {
-        self.terms
-            .iter()
-            .position(|t| t.id == id)
-            .and_then(|i| u16::try_from(i).ok())
-            .map(TermIx)
+        self.terms.iter().position(|t| t.id == id).and_then(|i| u16::try_from(i).ok()).map(TermIx)
     }
 }

@@ -37,12 +37,7 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
         let mut spans: Vec<DiffSpan> = Vec::new();
         for (i, &from) in days.iter().enumerate() {
             let until = days.get(i + 1).copied().unwrap_or_else(range_end);
-            let query = Query {
-                date: from,
-                workload,
-                provider,
-                scenario,
-            };
+            let query = Query { date: from, workload, provider, scenario };
             let base = evaluate(ds, &query.under(Scenario::AS_HAPPENED));
             let what_if = evaluate(ds, &query);
             if base.outcome == what_if.outcome {
@@ -62,8 +57,7 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
                 .chain(&what_if.reasons)
                 .map(|r| r.term)
                 .filter(|t| {
-                    !(base.reasons.iter().any(|r| r.term == *t)
-                        && what_if.reasons.iter().any(|r| r.term == *t))
+                    !(base.reasons.iter().any(|r| r.term == *t) && what_if.reasons.iter().any(|r| r.term == *t))
                 })
                 .collect();
             terms.sort_unstable();
@@ -89,11 +83,7 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
             }
         }
         if !spans.is_empty() {
-            out.push(CellDiff {
-                workload,
-                provider,
-                spans,
-            });
+            out.push(CellDiff { workload, provider, spans });
         }
     }
     out

@@ -51,12 +51,7 @@ pub enum QueryError {
 
 impl Query {
     /// Parses the wire form of a question; every error names its field and what is accepted.
-    pub fn parse(
-        date: &str,
-        workload: &str,
-        provider: &str,
-        scenario: Scenario,
-    ) -> Result<Query, QueryError> {
+    pub fn parse(date: &str, workload: &str, provider: &str, scenario: Scenario) -> Result<Query, QueryError> {
         Ok(Query {
             date: vocab::parse_day_in_range(date)?,
             workload: Workload::parse(workload).map_err(QueryError::Workload)?,
@@ -165,9 +160,7 @@ pub enum Standing {
 impl Verdict {
     /// The conditions still open (what would settle a conditional verdict).
     pub fn open_conditions(&self) -> impl Iterator<Item = &Reason> {
-        self.reasons
-            .iter()
-            .filter(|r| r.condition.is_some_and(|c| c.state == FactState::Open))
+        self.reasons.iter().filter(|r| r.condition.is_some_and(|c| c.state == FactState::Open))
     }
 }
 
@@ -196,12 +189,7 @@ pub(crate) fn evaluate(ds: &Dataset, query: &Query) -> Verdict {
 /// How every term stands for this question, in dataset order.
 pub fn considered(ds: &Dataset, query: &Query) -> Result<Vec<(TermIx, Standing)>, QueryError> {
     vocab::check_range(query.date)?;
-    Ok(ds
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (index(i), standing_of(ds, t, index(i), query)))
-        .collect())
+    Ok(ds.terms.iter().enumerate().map(|(i, t)| (index(i), standing_of(ds, t, index(i), query))).collect())
 }
 
 fn index(i: usize) -> TermIx {
@@ -231,18 +219,12 @@ fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
     }
     let mut agi_check = None;
     for lapse in term.lapses {
-        if lapse
-            .only_if
-            .is_some_and(|g| !q.scenario.admits(g.key, g.value))
-        {
+        if lapse.only_if.is_some_and(|g| !q.scenario.admits(g.key, g.value)) {
             continue;
         }
         match lapse.kind {
             LapseKind::On(day) if q.date >= day => return Standing::Lapsed,
-            LapseKind::When {
-                condition: Condition::AgiVerified,
-                from,
-            } if q.date >= from => {
+            LapseKind::When { condition: Condition::AgiVerified, from } if q.date >= from => {
                 if q.scenario.agi_verified() {
                     return Standing::Lapsed;
                 }
@@ -251,26 +233,16 @@ fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
                 } else {
                     Basis::Scenario
                 };
-                agi_check = Some(ConditionCheck {
-                    condition: Condition::AgiVerified,
-                    state: FactState::Fails,
-                    basis,
-                });
+                agi_check = Some(ConditionCheck { condition: Condition::AgiVerified, state: FactState::Fails, basis });
             }
             _ => {}
         }
     }
     let reason = match (term.effect, q.provider) {
-        (Effect::Allowed, _) | (Effect::AzureOnly | Effect::Rofr, Provider::Azure) => Reason {
-            term: ix,
-            outcome: Outcome::Allowed,
-            condition: None,
-        },
-        (Effect::AzureOnly, _) => Reason {
-            term: ix,
-            outcome: Outcome::Blocked,
-            condition: agi_check,
-        },
+        (Effect::Allowed, _) | (Effect::AzureOnly | Effect::Rofr, Provider::Azure) => {
+            Reason { term: ix, outcome: Outcome::Allowed, condition: None }
+        }
+        (Effect::AzureOnly, _) => Reason { term: ix, outcome: Outcome::Blocked, condition: agi_check },
         _ => {
             let check = microsoft_answer(ds, q);
             let outcome = match check.state {
@@ -278,11 +250,7 @@ fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
                 FactState::Fails => Outcome::Blocked,
                 FactState::Open => Outcome::Conditional,
             };
-            Reason {
-                term: ix,
-                outcome,
-                condition: Some(check),
-            }
+            Reason { term: ix, outcome, condition: Some(check) }
         }
     };
     Standing::Applies(reason)
@@ -305,25 +273,17 @@ fn microsoft_answer(ds: &Dataset, q: &Query) -> ConditionCheck {
         .decisions
         .iter()
         .enumerate()
-        .filter(|(_, d)| {
-            d.provider == q.provider && d.workloads.contains(&q.workload) && d.known_from <= q.date
-        })
+        .filter(|(_, d)| d.provider == q.provider && d.workloads.contains(&q.workload) && d.known_from <= q.date)
         .max_by_key(|(_, d)| d.known_from)
         .map(|(i, d)| (DecisionIx(u16::try_from(i).unwrap_or(u16::MAX)), d.decision));
-    let check = |state, basis| ConditionCheck {
-        condition: Condition::MicrosoftDeclines,
-        state,
-        basis,
-    };
+    let check = |state, basis| ConditionCheck { condition: Condition::MicrosoftDeclines, state, basis };
     if let Some((ix, Decision::Approved)) = record {
         return check(FactState::Holds, Basis::Record(ix));
     }
     match (q.scenario.microsoft_declines(), record) {
         (Some(true), _) => check(FactState::Holds, Basis::Scenario),
         (Some(false), _) => check(FactState::Fails, Basis::Scenario),
-        (None, Some((ix, Decision::Declined | Decision::Approved))) => {
-            check(FactState::Holds, Basis::Record(ix))
-        }
+        (None, Some((ix, Decision::Declined | Decision::Approved))) => check(FactState::Holds, Basis::Record(ix)),
         (None, Some((ix, Decision::Accepted))) => check(FactState::Fails, Basis::Record(ix)),
         (None, Some((ix, Decision::Unknown))) => check(FactState::Open, Basis::Record(ix)),
         (None, None) => check(FactState::Open, Basis::NotRecorded),
@@ -341,21 +301,14 @@ pub struct Cell {
 /// Every workload × provider on one day.
 pub fn matrix(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Result<Vec<Cell>, QueryError> {
     vocab::check_range(date)?;
-    Ok(cells()
-        .map(|(workload, provider)| Cell {
-            workload,
-            provider,
-            verdict: evaluate(
-                ds,
-                &Query {
-                    date,
-                    workload,
-                    provider,
-                    scenario,
-                },
-            ),
-        })
+    Ok(questions(date, scenario)
+        .map(|q| Cell { workload: q.workload, provider: q.provider, verdict: evaluate(ds, &q) })
         .collect())
+}
+
+/// The question for every cell on one day, row by row.
+pub fn questions(date: NaiveDate, scenario: Scenario) -> impl Iterator<Item = Query> {
+    cells().map(move |(workload, provider)| Query { date, workload, provider, scenario })
 }
 
 /// The outcome of one cell on a day known to be in range (clamped otherwise).
@@ -367,23 +320,12 @@ pub fn evaluate_cell(
     scenario: Scenario,
 ) -> Outcome {
     let date = date.clamp(vocab::FIRST_DAY, vocab::LAST_DAY);
-    evaluate(
-        ds,
-        &Query {
-            date,
-            workload,
-            provider,
-            scenario,
-        },
-    )
-    .outcome
+    evaluate(ds, &Query { date, workload, provider, scenario }).outcome
 }
 
 /// Every workload × provider, row by row.
 pub fn cells() -> impl Iterator<Item = (Workload, Provider)> {
-    Workload::ALL
-        .iter()
-        .flat_map(|&w| Provider::ALL.iter().map(move |&p| (w, p)))
+    Workload::ALL.iter().flat_map(|&w| Provider::ALL.iter().map(move |&p| (w, p)))
 }
 
 /// A reader's sentence for a condition check.
@@ -391,31 +333,23 @@ pub fn describe_condition(ds: &Dataset, query: &Query, check: &ConditionCheck) -
     let provider = query.provider.label();
     match (check.condition, check.state, check.basis) {
         (Condition::MicrosoftDeclines, FactState::Open, Basis::Record(ix)) => {
-            format!(
-                "Allowed only if Microsoft declines the capacity on {provider}: {}",
-                ds.decision(ix).what
-            )
+            format!("Allowed only if Microsoft declines the capacity on {provider}: {}", ds.decision(ix).what)
         }
         (Condition::MicrosoftDeclines, FactState::Open, _) => {
-            format!("Allowed only if Microsoft declines the capacity on {provider} (no decision recorded by {})", query.date)
+            format!(
+                "Allowed only if Microsoft declines the capacity on {provider} (no decision recorded by {})",
+                query.date
+            )
         }
         (Condition::MicrosoftDeclines, FactState::Holds, Basis::Record(ix)) => {
             let d = ds.decision(ix);
-            format!(
-                "Condition met as recorded ({}, known from {}): {}",
-                d.decision.label(),
-                d.known_from,
-                d.what
-            )
+            format!("Condition met as recorded ({}, known from {}): {}", d.decision.label(), d.known_from, d.what)
         }
         (Condition::MicrosoftDeclines, FactState::Holds, _) => {
             "Condition met in this scenario: Microsoft declines the capacity".to_owned()
         }
         (Condition::MicrosoftDeclines, FactState::Fails, Basis::Record(ix)) => {
-            format!(
-                "Microsoft took the capacity, as recorded: {}",
-                ds.decision(ix).what
-            )
+            format!("Microsoft took the capacity, as recorded: {}", ds.decision(ix).what)
         }
         (Condition::MicrosoftDeclines, FactState::Fails, _) => {
             "In this scenario Microsoft takes the capacity itself".to_owned()
@@ -424,8 +358,7 @@ pub fn describe_condition(ds: &Dataset, query: &Query, check: &ConditionCheck) -
             "Would lapse once AGI is declared and verified; this scenario says it is not".to_owned()
         }
         (Condition::AgiVerified, _, _) => {
-            "Would lapse once AGI is declared and verified by the expert panel (not verified)"
-                .to_owned()
+            "Would lapse once AGI is declared and verified by the expert panel (not verified)".to_owned()
         }
     }
 }

@@ -30,10 +30,7 @@ pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryErro
     candidates.sort_by_key(Vec::len);
     let mut toggles: Vec<Vec<(&'static str, &'static str)>> = Vec::new();
     for candidate in candidates {
-        if !toggles
-            .iter()
-            .any(|kept| kept.iter().all(|change| candidate.contains(change)))
-        {
+        if !toggles.iter().any(|kept| kept.iter().all(|change| candidate.contains(change))) {
             toggles.push(candidate);
         }
     }

@@ -41,10 +41,7 @@ pub fn next_change(ds: &Dataset, query: &Query) -> Result<Option<Change>, QueryE
     Ok(breakpoints(ds)
         .into_iter()
         .filter(|d| *d > query.date)
-        .map(|date| Change {
-            date,
-            verdict: evaluate(ds, &query.on(date)),
-        })
+        .map(|date| Change { date, verdict: evaluate(ds, &query.on(date)) })
         .find(|change| change.verdict != now))
 }
 
@@ -62,12 +59,7 @@ pub fn range_end() -> NaiveDate {
 }
 
 /// A cell's verdict over the whole range, as bands that tile it with no gap or overlap.
-pub fn timeline(
-    ds: &Dataset,
-    workload: Workload,
-    provider: Provider,
-    scenario: Scenario,
-) -> Vec<Band> {
+pub fn timeline(ds: &Dataset, workload: Workload, provider: Provider, scenario: Scenario) -> Vec<Band> {
     timeline_over(ds, &breakpoints(ds), workload, provider, scenario)
 }
 
@@ -78,12 +70,7 @@ pub(crate) fn timeline_over(
     provider: Provider,
     scenario: Scenario,
 ) -> Vec<Band> {
-    let query = Query {
-        date: FIRST_DAY,
-        workload,
-        provider,
-        scenario,
-    };
+    let query = Query { date: FIRST_DAY, workload, provider, scenario };
     let mut bands: Vec<Band> = Vec::new();
     for from in std::iter::once(FIRST_DAY).chain(days.iter().copied()) {
         let verdict = evaluate(ds, &query.on(from));
@@ -91,17 +78,9 @@ pub(crate) fn timeline_over(
             Some(last) if last.verdict == verdict => {}
             Some(last) => {
                 last.until = from;
-                bands.push(Band {
-                    from,
-                    until: range_end(),
-                    verdict,
-                });
+                bands.push(Band { from, until: range_end(), verdict });
             }
-            None => bands.push(Band {
-                from,
-                until: range_end(),
-                verdict,
-            }),
+            None => bands.push(Band { from, until: range_end(), verdict }),
         }
     }
     bands

@@ -26,24 +26,14 @@ pub fn DatasetView() -> impl IntoView {
             return;
         };
         for i in 0..items.length() {
-            let Some(item) = items
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
+            let Some(item) = items.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else {
                 continue;
             };
             let has = |attr: &str, wanted: &str| {
-                wanted.is_empty()
-                    || item
-                        .get_attribute(attr)
-                        .is_some_and(|v| v.split(' ').any(|x| x == wanted))
+                wanted.is_empty() || item.get_attribute(attr).is_some_and(|v| v.split(' ').any(|x| x == wanted))
             };
             let shown = has("data-parties", &party) && has("data-providers", &provider);
-            let _ = if shown {
-                item.remove_attribute("hidden")
-            } else {
-                item.set_attribute("hidden", "")
-            };
+            let _ = if shown { item.remove_attribute("hidden") } else { item.set_attribute("hidden", "") };
         }
     });
     // "Back to the verdict" buttons inside the static HTML.

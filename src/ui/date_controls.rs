@@ -29,12 +29,7 @@ pub fn DateControls() -> impl IntoView {
     let events: Vec<(i64, String)> = dataset()
         .events
         .iter()
-        .map(|e| {
-            (
-                day_number(e.date.date),
-                format!("{}: {}", crate::answer::partial(e.date), e.what),
-            )
-        })
+        .map(|e| (day_number(e.date.date), format!("{}: {}", crate::answer::partial(e.date), e.what)))
         .collect();
     view! {
         <div class="date-controls">

@@ -62,10 +62,7 @@ pub fn DiffStrip() -> impl IntoView {
     move || {
         let cells = diffs.get()?;
         let day = state.date.get();
-        let today = cells
-            .iter()
-            .filter(|c| c.spans.iter().any(|s| s.from <= day && day < s.until))
-            .count();
+        let today = cells.iter().filter(|c| c.spans.iter().any(|s| s.from <= day && day < s.until)).count();
         let spans: Vec<String> = cells
             .iter()
             .flat_map(|c| c.spans.iter().map(move |s| (c, s)))

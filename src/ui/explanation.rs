@@ -147,10 +147,7 @@ fn PathsToYes(query: Query) -> impl IntoView {
 fn Bands(query: Query) -> impl IntoView {
     let state = expect_context::<State>();
     let bands = timeline(dataset(), query.workload, query.provider, query.scenario);
-    let total = crate::engine::range_end()
-        .signed_duration_since(FIRST_DAY)
-        .num_days()
-        .max(1);
+    let total = crate::engine::range_end().signed_duration_since(FIRST_DAY).num_days().max(1);
     view! {
         <section class="bands">
             <h3>"Over time"</h3>

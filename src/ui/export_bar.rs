@@ -31,14 +31,7 @@ fn download(name: &str, mime: &str, text: &str) {
 fn json<T: serde::Serialize>(value: &T) -> String {
     crate::api::to_js(value)
         .ok()
-        .and_then(|v| {
-            js_sys::JSON::stringify_with_replacer_and_space(
-                &v,
-                &wasm_bindgen::JsValue::NULL,
-                &2.into(),
-            )
-            .ok()
-        })
+        .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok())
         .and_then(|s| s.as_string())
         .unwrap_or_default()
 }

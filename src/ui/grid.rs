@@ -54,33 +54,14 @@ pub fn Grid() -> impl IntoView {
 #[component]
 fn GridCell(workload: Workload, provider: Provider) -> impl IntoView {
     let state = expect_context::<State>();
-    let outcome = Memo::new(move |_| {
-        evaluate_cell(
-            dataset(),
-            state.date.get(),
-            workload,
-            provider,
-            state.scenario.get(),
-        )
-    });
-    let baseline = Memo::new(move |_| {
-        evaluate_cell(
-            dataset(),
-            state.date.get(),
-            workload,
-            provider,
-            Scenario::AS_HAPPENED,
-        )
-    });
+    let outcome =
+        Memo::new(move |_| evaluate_cell(dataset(), state.date.get(), workload, provider, state.scenario.get()));
+    let baseline =
+        Memo::new(move |_| evaluate_cell(dataset(), state.date.get(), workload, provider, Scenario::AS_HAPPENED));
     let differs = move || outcome.get() != baseline.get();
     let selected = move || state.selected.get() == Some((workload, provider));
     let label = move || {
-        let mut text = format!(
-            "{} on {}: {}",
-            workload.label(),
-            provider.label(),
-            outcome.get().as_str()
-        );
+        let mut text = format!("{} on {}: {}", workload.label(), provider.label(), outcome.get().as_str());
         if outcome.get() == Outcome::Conditional {
             text.push_str(", only if Microsoft declines the capacity");
         }

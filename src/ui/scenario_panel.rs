@@ -8,16 +8,10 @@ use leptos::prelude::*;
 
 /// The famous what-ifs: a name and the changes it makes.
 pub const PRESETS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "Microsoft declines the capacity",
-        &[("microsoft_declines", "true")],
-    ),
+    ("Microsoft declines the capacity", &[("microsoft_declines", "true")]),
     ("AGI verified in 2026", &[("agi_verified", "true")]),
     ("No 2026 amendment", &[("amendment_2026_04", "false")]),
-    (
-        "Seed 003's reading: API exclusive until 2032",
-        &[("api_exclusive_until", "2032")],
-    ),
+    ("Seed 003's reading: API exclusive until 2032", &[("api_exclusive_until", "2032")]),
 ];
 
 fn value_label(key: &str, value: &str) -> &'static str {
