@@ -4,7 +4,7 @@
 
 use super::dataset_view::DatasetView;
 use super::date_controls::DateControls;
-use super::diff_view::{DiffStrip, DiffView};
+use super::diff_view::{DiffStrip, DiffView, ScenarioDiff};
 use super::explanation::Explanation;
 use super::export_bar::ExportBar;
 use super::grid::Grid;
@@ -25,6 +25,7 @@ pub fn App() -> impl IntoView {
 #[component]
 pub fn Explorer(state: State) -> impl IntoView {
     provide_context(state);
+    provide_context(ScenarioDiff::new(state));
     let tab = move |panel: Panel, label: &'static str| {
         view! {
             <button type="button" role="tab" id=format!("tab-{}", panel.as_str())

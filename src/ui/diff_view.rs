@@ -3,17 +3,28 @@
 
 use super::state::State;
 use crate::dataset::dataset;
-use crate::engine::diff;
+use crate::engine::{diff, CellDiff};
 use crate::scenario::Scenario;
 use leptos::prelude::*;
+
+/// The scenario's differences from as happened (`None` when the scenario is as happened),
+/// computed once per scenario change and shared by the strip and the panel.
+#[derive(Clone, Copy)]
+pub struct ScenarioDiff(pub Memo<Option<Vec<CellDiff>>>);
+
+impl ScenarioDiff {
+    pub fn new(state: State) -> Self {
+        ScenarioDiff(Memo::new(move |_| {
+            let s = state.scenario.get();
+            (s != Scenario::AS_HAPPENED).then(|| diff(dataset(), s))
+        }))
+    }
+}
 
 #[component]
 pub fn DiffView() -> impl IntoView {
     let state = expect_context::<State>();
-    let diffs = Memo::new(move |_| {
-        let s = state.scenario.get();
-        (s != Scenario::AS_HAPPENED).then(|| diff(dataset(), s))
-    });
+    let ScenarioDiff(diffs) = expect_context::<ScenarioDiff>();
     view! {
         <section class="diff" data-testid="diff-view" aria-labelledby="diff-heading">
             <h2 id="diff-heading">"Scenario vs as happened"</h2>
@@ -55,10 +66,7 @@ pub fn DiffView() -> impl IntoView {
 #[component]
 pub fn DiffStrip() -> impl IntoView {
     let state = expect_context::<State>();
-    let diffs = Memo::new(move |_| {
-        let s = state.scenario.get();
-        (s != Scenario::AS_HAPPENED).then(|| diff(dataset(), s))
-    });
+    let ScenarioDiff(diffs) = expect_context::<ScenarioDiff>();
     move || {
         let cells = diffs.get()?;
         let day = state.date.get();

@@ -27,8 +27,17 @@ fn download(name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Saves `value` as `<stem>.csv` (through `to_csv`) or as `<stem>.json`.
+fn save<T: serde::Serialize + ?Sized>(stem: &str, csv: bool, value: &T, to_csv: impl FnOnce(&T) -> String) {
+    if csv {
+        download(&format!("{stem}.csv"), "text/csv", &to_csv(value));
+    } else {
+        download(&format!("{stem}.json"), "application/json", &json(value));
+    }
+}
+
 /// Serialises through the browser's own JSON writer (no JSON code in the bundle).
-fn json<T: serde::Serialize>(value: &T) -> String {
+fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
     crate::api::to_js(value)
         .ok()
         .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok())
@@ -44,32 +53,17 @@ pub fn ExportBar() -> impl IntoView {
         let Ok(answers) = grid(dataset(), date, scenario) else {
             return;
         };
-        let name = format!("dealscope-grid-{date}");
-        if csv {
-            download(&format!("{name}.csv"), "text/csv", &grid_csv(&answers));
-        } else {
-            download(&format!("{name}.json"), "application/json", &json(&answers));
-        }
+        save(&format!("dealscope-grid-{date}"), csv, answers.as_slice(), grid_csv);
     };
     let timeline_file = move |csv: bool| {
         let Some((w, p)) = state.selected.get_untracked() else {
             return;
         };
         let bands = cell_timeline(dataset(), w, p, state.scenario.get_untracked());
-        let name = format!("dealscope-timeline-{w}-{p}");
-        if csv {
-            download(&format!("{name}.csv"), "text/csv", &timeline_csv(&bands));
-        } else {
-            download(&format!("{name}.json"), "application/json", &json(&bands));
-        }
+        save(&format!("dealscope-timeline-{w}-{p}"), csv, bands.as_slice(), timeline_csv);
     };
     let dataset_file = move |csv: bool| {
-        let rows = dataset_rows(dataset());
-        if csv {
-            download("dealscope-dataset.csv", "text/csv", &dataset_csv(&rows));
-        } else {
-            download("dealscope-dataset.json", "application/json", &json(&rows));
-        }
+        save("dealscope-dataset", csv, dataset_rows(dataset()).as_slice(), dataset_csv);
     };
     view! {
         <section class="export" aria-labelledby="export-heading">
