@@ -33,6 +33,8 @@ async function open(query = '', options = {}) {
   });
   await page.goto(url + query);
   await page.waitForSelector('[data-testid=grid]');
+  // Everything below the grid is built right after the first paint.
+  await page.waitForSelector('[data-testid=scenario-panel]', { state: 'attached' });
   page.problems = problems;
   return page;
 }

@@ -18,14 +18,20 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let state = State::from_location();
     sync_url(state);
-    view! { <Explorer state=state /> }
+    view! { <Explorer state=state defer=true /> }
 }
 
-/// The explorer for a given state (tests mount this with a state of their own).
+/// The explorer for a given state (tests mount this with a state of their own). With
+/// `defer`, the grid is painted first and everything below it is built right after that
+/// first paint, so a reader sees the answers sooner.
 #[component]
-pub fn Explorer(state: State) -> impl IntoView {
+pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
     provide_context(state);
     provide_context(ScenarioDiff::new(state));
+    let ready = RwSignal::new(!defer);
+    if defer {
+        request_animation_frame(move || set_timeout(move || ready.set(true), std::time::Duration::ZERO));
+    }
     let tab = move |panel: Panel, label: &'static str| {
         view! {
             <button type="button" role="tab" id=format!("tab-{}", panel.as_str())
@@ -61,6 +67,7 @@ pub fn Explorer(state: State) -> impl IntoView {
                 <DiffStrip />
                 <Grid />
                 <p class="legend">"✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from as happened"</p>
+                <Show when=move || ready.get()>
                 <div class="panels">
                     <div role="tablist" aria-label="Panels" class="tabs" hidden=move || state.embed.get()>
                         {tab(Panel::Why, "Why")}
@@ -81,6 +88,7 @@ pub fn Explorer(state: State) -> impl IntoView {
                     <ScenarioPanel />
                     <ExportBar />
                 </div>
+                </Show>
             </main>
             <footer hidden=move || state.embed.get()>
                 <p>{format!("dealscope {} · runs entirely in your browser, offline after load · ", crate::VERSION)}
