@@ -61,7 +61,7 @@ test('the CoreWeave story: on 2025-03-15, Microsoft declining opens CoreWeave fo
   await page.click('[data-testid=toggle-microsoft-declines]');
   await page.waitForFunction(() => document.querySelector('[data-testid=cell-training-coreweave]').dataset.verdict === 'allowed');
   assert.match(await page.textContent('[data-testid=cell-training-coreweave]'), /✓\s*allowed/);
-  assert.match(page.url(), /microsoft_declines=true/);
+  await page.waitForURL(/microsoft_declines=true/);
   await done(page);
 });
 
@@ -83,6 +83,7 @@ test('a shared URL reproduces the view', async () => {
   await page.selectOption('[data-testid=select-amendment_2026_04]', 'false');
   await page.click('[data-testid=cell-api-aws]');
   await page.click('[data-testid=tab-diff]');
+  await page.waitForURL(/panel=diff/);
   const shared = page.url();
   assert.match(shared, /amendment_2026_04=false/);
   assert.match(shared, /cell=api\.aws/);

@@ -41,6 +41,11 @@ impl State {
         }
     }
 
+    /// The state as a shareable value, without subscribing to it.
+    pub fn view_state_untracked(&self) -> ViewState {
+        untrack(|| self.view_state())
+    }
+
     /// Reads the state from the page's URL.
     pub fn from_location() -> Self {
         let search = window().location().search().unwrap_or_default();
@@ -49,12 +54,26 @@ impl State {
     }
 }
 
-/// Keeps the URL in step with the state (replaceState: no history spam, no reload).
+/// Keeps the URL in step with the state (replaceState: no history spam, no reload). Writes
+/// are batched: `replaceState` costs ~5 ms in Chromium, and a slider drag changes the state
+/// on every step, so the URL is written once the state has been still for a moment.
 pub fn sync_url(state: State) {
+    let scheduled = StoredValue::new_local(false);
     Effect::new(move |_| {
-        let query = state.view_state().to_query();
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+        let _ = state.view_state();
+        if scheduled.get_value() {
+            return;
         }
+        scheduled.set_value(true);
+        set_timeout(
+            move || {
+                scheduled.set_value(false);
+                let query = state.view_state_untracked().to_query();
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+                }
+            },
+            std::time::Duration::from_millis(120),
+        );
     });
 }
