@@ -161,6 +161,42 @@ pub fn explain_key(name: &str) -> &'static str {
     }
 }
 
+/// A reader's word for a scenario value.
+pub fn value_label(key: &str, value: &str) -> &'static str {
+    match (key, value) {
+        ("microsoft_declines", "recorded") => "as recorded",
+        ("microsoft_declines", "true") => "declines",
+        ("microsoft_declines", "false") => "takes the capacity",
+        (_, "true") => "yes",
+        (_, "false") => "no",
+        ("api_exclusive_until", "agi") => "until verified AGI",
+        ("api_exclusive_until", "2032") => "until 2032",
+        ("exclusive_since", "2019") => "2019",
+        ("exclusive_since", "2016") => "2016",
+        ("rofr_after_2025_10", "ended") => "ended",
+        ("rofr_after_2025_10", "loosened") => "only loosened",
+        _ => "",
+    }
+}
+
+/// A reader's name for a scenario key.
+pub fn key_label(key: &str) -> &'static str {
+    match key {
+        "microsoft_declines" => "Microsoft declines offered capacity",
+        "agi_verified" => "AGI verified",
+        "amendment_2026_04" => "2026-04-27 amendment happened",
+        "api_exclusive_until" => "API exclusivity lasts",
+        "exclusive_since" => "Azure exclusive since",
+        "rofr_after_2025_10" => "ROFR after October 2025",
+        _ => "",
+    }
+}
+
+/// A change in plain words: `2026-04-27 amendment happened: no`.
+pub fn describe_change(key: &str, value: &str) -> String {
+    format!("{}: {}", key_label(key), value_label(key, value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,8 +210,12 @@ mod tests {
         assert_eq!(SCENARIO_KEYS[key::API_EXCLUSIVE_UNTIL].0, "api_exclusive_until");
         assert_eq!(SCENARIO_KEYS[key::EXCLUSIVE_SINCE].0, "exclusive_since");
         assert_eq!(SCENARIO_KEYS[key::ROFR_AFTER_2025_10].0, "rofr_after_2025_10");
-        for (name, _) in SCENARIO_KEYS {
+        for (name, values) in SCENARIO_KEYS {
             assert!(!explain_key(name).is_empty(), "{name} needs an explanation");
+            assert!(!key_label(name).is_empty(), "{name} needs a label");
+            for value in *values {
+                assert!(!value_label(name, value).is_empty(), "{name}={value} needs a label");
+            }
         }
     }
 

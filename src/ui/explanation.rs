@@ -7,6 +7,7 @@ use super::state::State;
 use crate::answer::{answer, Answer};
 use crate::dataset::dataset;
 use crate::engine::{considered, paths_to_yes, timeline, Outcome, Query, Standing};
+use crate::scenario::describe_change;
 use crate::vocab::{parse_day, FIRST_DAY};
 use leptos::prelude::*;
 
@@ -115,7 +116,7 @@ fn PathsToYes(query: Query) -> impl IntoView {
                     .toggles
                     .into_iter()
                     .map(|set| {
-                        let text = set.iter().map(|(k, v)| format!("{k} = {v}")).collect::<Vec<_>>().join(" and ");
+                        let text = set.iter().map(|(k, v)| describe_change(k, v)).collect::<Vec<_>>().join(" and ");
                         view! {
                             <li>
                                 <button type="button" class="link" on:click=move |_| {

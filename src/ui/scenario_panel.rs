@@ -2,7 +2,7 @@
 //! the famous what-ifs, and a reset to as happened.
 
 use super::state::State;
-use crate::scenario::{explain_key, Scenario};
+use crate::scenario::{explain_key, key_label, value_label, Scenario};
 use crate::vocab::SCENARIO_KEYS;
 use leptos::prelude::*;
 
@@ -13,35 +13,6 @@ pub const PRESETS: &[(&str, &[(&str, &str)])] = &[
     ("No 2026 amendment", &[("amendment_2026_04", "false")]),
     ("Seed 003's reading: API exclusive until 2032", &[("api_exclusive_until", "2032")]),
 ];
-
-fn value_label(key: &str, value: &str) -> &'static str {
-    match (key, value) {
-        ("microsoft_declines", "recorded") => "as recorded",
-        ("microsoft_declines", "true") => "declines",
-        ("microsoft_declines", "false") => "takes the capacity",
-        (_, "true") => "yes",
-        (_, "false") => "no",
-        ("api_exclusive_until", "agi") => "until verified AGI",
-        ("api_exclusive_until", "2032") => "until 2032",
-        ("exclusive_since", "2019") => "2019",
-        ("exclusive_since", "2016") => "2016",
-        ("rofr_after_2025_10", "ended") => "ended",
-        ("rofr_after_2025_10", "loosened") => "only loosened",
-        _ => "",
-    }
-}
-
-fn key_label(key: &str) -> &'static str {
-    match key {
-        "microsoft_declines" => "Microsoft declines offered capacity",
-        "agi_verified" => "AGI verified",
-        "amendment_2026_04" => "2026-04-27 amendment happened",
-        "api_exclusive_until" => "API exclusivity lasts",
-        "exclusive_since" => "Azure exclusive since",
-        "rofr_after_2025_10" => "ROFR after October 2025",
-        _ => "",
-    }
-}
 
 /// The one toggle the spine asks for, at the top of the page.
 #[component]
