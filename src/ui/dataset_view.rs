@@ -3,10 +3,10 @@
 //! by side, the figures and the sources. The lists are static HTML (see `crate::html`);
 //! the filters and the "back to the verdict" buttons are wired here.
 
+use super::parts::act;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::html;
-use crate::permalink::Panel;
 use crate::vocab::Provider;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,19 +36,8 @@ pub fn DatasetView() -> impl IntoView {
             let _ = if shown { item.remove_attribute("hidden") } else { item.set_attribute("hidden", "") };
         }
     });
-    // "Back to the verdict" buttons inside the static HTML.
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        let back = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("[data-action=back]").ok().flatten());
-        if back.is_some() {
-            state.panel.set(Panel::Why);
-            super::parts::scroll_to("panel".to_owned());
-        }
-    };
     view! {
-        <section class="dataset" data-testid="dataset-view" aria-labelledby="dataset-heading" on:click=on_click>
+        <section class="dataset" data-testid="dataset-view" aria-labelledby="dataset-heading" on:click=move |ev| act(state, &ev)>
             <h2 id="dataset-heading">"The dataset"</h2>
             <p>
                 {format!("{} events, {} terms, {} figures, {} sources, {} conflicts between sources. ",
