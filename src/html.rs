@@ -3,7 +3,7 @@
 //! with twiggy); the page inserts the string once. Every text is escaped.
 
 use crate::answer::{partial, sources, Answer, SourceRef};
-use crate::dataset::{Citation, Dataset, Term};
+use crate::dataset::{Citation, Dataset, Figure, Term};
 use crate::engine::{considered, paths_to_yes, range_end, timeline, CellDiff, DiffSpan, Outcome, Query, Standing};
 use crate::scenario::describe_change;
 use crate::vocab::FIRST_DAY;
@@ -184,9 +184,26 @@ fn figures(out: &mut String, ds: &Dataset) {
         if let Some(n) = f.note {
             let _ = write!(out, " <span class=\"note\">{}</span>", escape(n));
         }
-        if !f.same_quantity_as.is_empty() {
-            let also: Vec<String> = f.same_quantity_as.iter().map(|x| ds.figure(*x).display()).collect();
-            let _ = write!(out, " Also reported as: {}.", escape(&also.join(", ")));
+        // Linked both ways: this figure's links and the figures that link to it.
+        let also: Vec<&Figure> = f
+            .same_quantity_as
+            .iter()
+            .map(|x| ds.figure(*x))
+            .chain(ds.figures.iter().filter(|o| o.same_quantity_as.iter().any(|x| std::ptr::eq(ds.figure(*x), f))))
+            .collect();
+        if !also.is_empty() {
+            let links: Vec<String> = also
+                .iter()
+                .map(|o| {
+                    format!(
+                        "<a href=\"#figure-{}\">{}</a> ({})",
+                        escape(o.id),
+                        escape(&o.display()),
+                        escape(o.measures)
+                    )
+                })
+                .collect();
+            let _ = write!(out, " Also reported as: {}.", links.join("; "));
         }
         cites(out, ds, f.sources);
         out.push_str("</li>");
@@ -441,6 +458,9 @@ mod tests {
         for e in ds.events {
             assert!(html.contains(&format!("id=\"event-{}\"", e.id)));
         }
+        // Figures reporting one quantity link each other, whichever side declared the link.
+        let rpo = &html[html.find("id=\"figure-ms-commercial-rpo\"").unwrap()..];
+        assert!(rpo[..rpo.find("</li>").unwrap()].contains("href=\"#figure-ms-backlog-seed-003\""));
         // Every source link points at an entry that exists.
         for link in html.split("href=\"#").skip(1) {
             let target = &link[..link.find('"').unwrap()];
