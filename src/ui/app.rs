@@ -64,9 +64,10 @@ pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
                     <DateControls />
                     <DeclinesToggle />
                 </div>
-                <DiffStrip />
                 <Grid />
                 <p class="legend">"✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from as happened"</p>
+                // Below the grid, so toggling a what-if never moves the grid.
+                <DiffStrip />
                 <Show when=move || ready.get()>
                 <div class="panels">
                     <div role="tablist" aria-label="Panels" class="tabs" hidden=move || state.embed.get()>
