@@ -2,11 +2,14 @@
 //! events marked, and jumps to the previous / next day on which any term changes.
 
 use super::state::State;
+use crate::answer::partial;
 use crate::dataset::dataset;
 use crate::engine::breakpoints;
+use crate::html;
 use crate::vocab::{parse_day_in_range, FIRST_DAY, LAST_DAY};
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
+use std::fmt::Write as _;
 
 fn day_number(date: NaiveDate) -> i64 {
     date.signed_duration_since(FIRST_DAY).num_days()
@@ -26,11 +29,15 @@ pub fn DateControls() -> impl IntoView {
         Err(e) => error.set(Some(e.to_string())),
     };
     let max = day_number(LAST_DAY);
-    let events: Vec<(i64, String)> = dataset()
-        .events
-        .iter()
-        .map(|e| (day_number(e.date.date), format!("{}: {}", crate::answer::partial(e.date), e.what)))
-        .collect();
+    // The events as slider marks (a datalist) and as ticks under the slider: static markup.
+    let (mut marks, mut ticks) = (String::new(), String::new());
+    for e in dataset().events {
+        let (n, what) = (day_number(e.date.date), html::escape(&format!("{}: {}", partial(e.date), e.what)));
+        let left = n * 1000 / max;
+        let _ = write!(marks, "<option value=\"{n}\" label=\"{what}\"></option>");
+        let _ =
+            write!(ticks, "<span class=\"tick\" style=\"left:{}.{}%\" title=\"{what}\"></span>", left / 10, left % 10);
+    }
     view! {
         <div class="date-controls">
             <label for="date-input">"Date"</label>
@@ -71,15 +78,8 @@ pub fn DateControls() -> impl IntoView {
                         }
                     }
                 />
-                <datalist id="event-marks">
-                    {events.into_iter().map(|(n, what)| view! { <option value=n.to_string() label=what /> }).collect_view()}
-                </datalist>
-                <div class="ticks" aria-hidden="true">
-                    {dataset().events.iter().map(|e| {
-                        let left = day_number(e.date.date) * 1000 / max;
-                        view! { <span class="tick" style=format!("left:{}.{}%", left / 10, left % 10) title=e.what></span> }
-                    }).collect_view()}
-                </div>
+                <datalist id="event-marks" inner_html=marks></datalist>
+                <div class="ticks" aria-hidden="true" inner_html=ticks></div>
             </div>
         </div>
     }
