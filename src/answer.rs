@@ -3,7 +3,7 @@
 //! change. One shape for the page, `window.dealscope` and the exports.
 
 use crate::dataset::{Citation, Dataset, PartialDate};
-use crate::engine::{self, describe_condition, Query, QueryError, Verdict};
+use crate::engine::{self, describe_condition, next_change_after, Outcome, Query, QueryError, Verdict};
 use crate::vocab::format_partial;
 use serde::Serialize;
 
@@ -39,7 +39,7 @@ pub struct Answer {
     pub date: String,
     pub workload: &'static str,
     pub provider: &'static str,
-    pub verdict: &'static str,
+    pub verdict: Outcome,
     pub clauses: Vec<Clause>,
     /// What is still open when the verdict is conditional.
     pub conditions: Vec<String>,
@@ -48,7 +48,7 @@ pub struct Answer {
     /// The next day the answer changes under the same scenario.
     pub next_change: Option<String>,
     /// The verdict from `next_change` on.
-    pub next_verdict: Option<&'static str>,
+    pub next_verdict: Option<Outcome>,
     /// The scenario, as `key=value` changes from as-happened ("as happened" when none).
     pub scenario: String,
 }
@@ -56,12 +56,12 @@ pub struct Answer {
 /// Builds the answer to `query`.
 pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
     let verdict = engine::verdict(ds, query)?;
-    let next = engine::next_change(ds, query)?;
+    let next = next_change_after(ds, query, &verdict);
     Ok(Answer {
         date: query.date.to_string(),
         workload: query.workload.as_str(),
         provider: query.provider.as_str(),
-        verdict: verdict.outcome.as_str(),
+        verdict: verdict.outcome,
         clauses: clauses(ds, query, &verdict),
         conditions: verdict
             .open_conditions()
@@ -69,7 +69,7 @@ pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
             .collect(),
         notes: notes(ds, &verdict),
         next_change: next.as_ref().map(|c| c.date.to_string()),
-        next_verdict: next.as_ref().map(|c| c.verdict.outcome.as_str()),
+        next_verdict: next.as_ref().map(|c| c.verdict.outcome),
         scenario: query.scenario.to_string(),
     })
 }

@@ -28,11 +28,11 @@ pub fn install() {
     let set = |name: &str, value: &JsValue| {
         let _ = Reflect::set(&api, &JsValue::from_str(name), value);
     };
-    set("verdict", &function(Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(verdict_js)));
-    set("matrix", &function(Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(matrix_js)));
+    set("verdict", &Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(verdict_js).into_js_value());
+    set("matrix", &Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(matrix_js).into_js_value());
     set(
         "timeline",
-        &function(Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(timeline_js)),
+        &Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(timeline_js).into_js_value(),
     );
     set("version", &JsValue::from_str(crate::VERSION));
     let _ = Object::freeze(&api);
@@ -41,11 +41,6 @@ pub fn install() {
         &JsValue::from_str("dealscope"),
         &api,
     );
-}
-
-/// Hands a closure to JS for the page's lifetime.
-fn function<T: ?Sized + wasm_bindgen::closure::WasmClosure>(closure: Closure<T>) -> JsValue {
-    closure.into_js_value()
 }
 
 fn error(message: impl std::fmt::Display) -> JsValue {

@@ -4,7 +4,7 @@
 
 use crate::answer::{answer, partial, sources, Answer, SourceRef};
 use crate::dataset::{Citation, Dataset};
-use crate::engine::{questions, timeline, QueryError};
+use crate::engine::{last_day, questions, timeline, QueryError};
 use crate::scenario::Scenario;
 use crate::vocab::{Provider, Workload};
 use chrono::NaiveDate;
@@ -36,7 +36,7 @@ pub fn cell_timeline(ds: &Dataset, workload: Workload, provider: Provider, scena
             workload: workload.as_str(),
             provider: provider.as_str(),
             from: b.from.to_string(),
-            to: b.until.pred_opt().unwrap_or(b.until).to_string(),
+            to: last_day(b.until).to_string(),
             verdict: b.verdict.outcome.as_str(),
             clauses: b.verdict.reasons.iter().map(|r| ds.term(r.term).id).collect(),
             sources: b.verdict.reasons.iter().flat_map(|r| sources(ds, ds.term(r.term).sources)).collect(),
@@ -169,7 +169,7 @@ pub fn grid_csv(answers: &[Answer]) -> String {
                 a.date.clone(),
                 a.workload.to_owned(),
                 a.provider.to_owned(),
-                a.verdict.to_owned(),
+                a.verdict.as_str().to_owned(),
                 a.clauses.iter().map(|c| c.id).collect::<Vec<_>>().join(" "),
                 a.conditions.join(" | "),
                 a.notes.join(" | "),

@@ -4,7 +4,7 @@
 
 use crate::answer::{partial, sources, Answer, SourceRef};
 use crate::dataset::{Citation, Dataset, Figure, Term};
-use crate::engine::{considered, paths_to_yes, range_end, timeline, CellDiff, DiffSpan, Outcome, Query, Standing};
+use crate::engine::{considered, last_day, paths_to_yes, range_end, timeline, CellDiff, DiffSpan, Query, Standing};
 use crate::scenario::describe_change;
 use crate::vocab::FIRST_DAY;
 use chrono::NaiveDate;
@@ -240,12 +240,7 @@ fn source_entries(out: &mut String, ds: &Dataset) {
 /// handles them with one listener.
 pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> String {
     let mut out = String::with_capacity(4096);
-    let outcome = answer.verdict;
-    let symbol = match outcome {
-        "allowed" => Outcome::Allowed.symbol(),
-        "blocked" => Outcome::Blocked.symbol(),
-        _ => Outcome::Conditional.symbol(),
-    };
+    let (outcome, symbol) = (answer.verdict.as_str(), answer.verdict.symbol());
     let _ = write!(
         out,
         "<h2>{} on {} on <time>{}</time>: <span class=\"badge {outcome}\"><span class=\"symbol\" aria-hidden=\"true\">{symbol}</span> {outcome}</span></h2>",
@@ -278,7 +273,7 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> String {
     out.push_str("<p class=\"next\" data-testid=\"next-change\">");
     match (&answer.next_change, answer.next_verdict) {
         (Some(day), Some(v)) => {
-            let _ = write!(out, "Next change: {} (then {v})", date_button(day, day));
+            let _ = write!(out, "Next change: {} (then {})", date_button(day, day), v.as_str());
         }
         _ => out.push_str("No change before 2036 under this scenario."),
     }
@@ -345,7 +340,7 @@ fn bands(out: &mut String, ds: &Dataset, query: &Query) {
         let width = b.until.signed_duration_since(b.from).num_days() * 1000 / total;
         let current = if b.from <= query.date && query.date < b.until { " current" } else { "" };
         let outcome = b.verdict.outcome;
-        let label = format!("{} to {}: {}", b.from, b.until.pred_opt().unwrap_or(b.until), outcome.as_str());
+        let label = format!("{} to {}: {}", b.from, last_day(b.until), outcome.as_str());
         let _ = write!(
             out,
             "<li style=\"flex-grow:{width}\" class=\"band {}{current}\"><button type=\"button\" title=\"{label}\" aria-label=\"{label}\" data-action=\"date\" data-date=\"{}\"><span aria-hidden=\"true\">{}</span></button></li>",
@@ -390,7 +385,7 @@ pub fn diff_list(ds: &Dataset, cells: &[CellDiff]) -> String {
                 c.provider,
                 s.from,
                 s.from,
-                s.until.pred_opt().unwrap_or(s.until),
+                last_day(s.until),
                 s.baseline.as_str(),
                 s.scenario.as_str(),
                 escape(&s.causes.join(" + "))
@@ -423,7 +418,7 @@ pub fn diff_strip(cells: &[CellDiff], day: NaiveDate) -> String {
             escape(c.provider.label()),
             s.scenario.as_str(),
             s.from,
-            s.until.pred_opt().unwrap_or(s.until),
+            last_day(s.until),
             s.baseline.as_str(),
             escape(&s.causes.join(" + "))
         );

@@ -20,7 +20,7 @@ mod timeline;
 
 pub use diff::{diff, CellDiff, DiffSpan};
 pub use paths::{paths_to_yes, PathsToYes};
-pub use timeline::{breakpoints, next_change, range_end, timeline, Band, Change};
+pub use timeline::{breakpoints, last_day, next_change, next_change_after, range_end, timeline, Band, Change};
 
 use crate::dataset::{Dataset, DecisionIx, Effect, LapseKind, Term, TermIx};
 use crate::scenario::Scenario;
@@ -73,8 +73,9 @@ impl Query {
     }
 }
 
-/// The answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The answer. Serialised as its word: "allowed", "blocked", "conditional".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Outcome {
     Allowed,
     Blocked,

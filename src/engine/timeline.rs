@@ -37,12 +37,21 @@ pub struct Change {
 /// When the answer to `query` next changes under the same scenario (`None`: not before 2036).
 pub fn next_change(ds: &Dataset, query: &Query) -> Result<Option<Change>, QueryError> {
     vocab::check_range(query.date)?;
-    let now = evaluate(ds, query);
-    Ok(breakpoints(ds)
+    Ok(next_change_after(ds, query, &evaluate(ds, query)))
+}
+
+/// The same, for a caller that already has the answer `now` to `query` (in range).
+pub fn next_change_after(ds: &Dataset, query: &Query, now: &Verdict) -> Option<Change> {
+    breakpoints(ds)
         .into_iter()
         .filter(|d| *d > query.date)
         .map(|date| Change { date, verdict: evaluate(ds, &query.on(date)) })
-        .find(|change| change.verdict != now))
+        .find(|change| change.verdict != *now)
+}
+
+/// The last day of a half-open interval ending at `until` (what a reader is shown).
+pub fn last_day(until: NaiveDate) -> NaiveDate {
+    until.pred_opt().unwrap_or(until)
 }
 
 /// A stretch of days with one verdict: `[from, until)`; `until` is at most 2036-01-01.
