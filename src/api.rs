@@ -83,7 +83,8 @@ fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
         } else if let Some(s) = v.as_string() {
             s
         } else {
-            format!("{v:?}")
+            // Numbers and the like, as JSON writes them (2032 → "2032").
+            js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()).unwrap_or_default()
         };
         scenario.set(&name, &text).map_err(error)?;
     }

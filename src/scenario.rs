@@ -27,7 +27,7 @@ pub struct Scenario([u8; KEY_COUNT]);
 /// A scenario key or value that is not accepted.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ScenarioError {
-    #[error("unknown scenario key {key:?}; accepted: {}", key_names().join(", "))]
+    #[error("unknown scenario key \"{key}\"; accepted: {}", key_names().join(", "))]
     UnknownKey { key: String },
     #[error("scenario.{key}: {got} is not accepted; accepted: {}", accepted.join(", "))]
     BadValue { key: &'static str, got: String, accepted: &'static [&'static str] },
@@ -117,6 +117,16 @@ impl Scenario {
         (scenario, errors)
     }
 
+    /// Applies `key=value;key=value` (the form the page's buttons carry), ignoring pairs that
+    /// are not valid: the spec comes from the page's own markup, never from the reader.
+    #[must_use]
+    pub fn with_spec(mut self, spec: &str) -> Self {
+        for (key, value) in spec.split(';').filter_map(|kv| kv.split_once('=')) {
+            let _ = self.set(key, value);
+        }
+        self
+    }
+
     /// Every scenario there is (the product of all keys' values).
     pub fn all() -> Vec<Scenario> {
         let mut all = vec![Scenario::AS_HAPPENED];
@@ -135,6 +145,14 @@ impl Scenario {
         all
     }
 }
+
+/// The famous what-ifs: a name and the changes it makes (as a `key=value;…` spec).
+pub const PRESETS: &[(&str, &str)] = &[
+    ("Microsoft declines the capacity", "microsoft_declines=true"),
+    ("AGI verified in 2026", "agi_verified=true"),
+    ("No 2026 amendment", "amendment_2026_04=false"),
+    ("Seed 003's reading: API exclusive until 2032", "api_exclusive_until=2032"),
+];
 
 impl fmt::Display for Scenario {
     /// `as happened`, or the changed keys: `microsoft_declines=true agi_verified=true`.
@@ -216,6 +234,16 @@ mod tests {
             for value in *values {
                 assert!(!value_label(name, value).is_empty(), "{name}={value} needs a label");
             }
+        }
+    }
+
+    #[test]
+    fn specs_apply_valid_pairs_only() {
+        let s = Scenario::AS_HAPPENED.with_spec("microsoft_declines=true;nonsense=1;agi_verified=maybe;");
+        assert_eq!(s, Scenario::AS_HAPPENED.with("microsoft_declines", "true"));
+        assert_eq!(Scenario::AS_HAPPENED.with_spec(""), Scenario::AS_HAPPENED);
+        for (name, spec) in PRESETS {
+            assert_ne!(Scenario::AS_HAPPENED.with_spec(spec), Scenario::AS_HAPPENED, "preset {name} changes something");
         }
     }
 

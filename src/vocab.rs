@@ -99,7 +99,7 @@ vocabulary!(
 
 /// A value outside a closed vocabulary.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} {got:?}; accepted: {}", accepted.join(", "))]
+#[error("unknown {what} \"{got}\"; accepted: {}", accepted.join(", "))]
 pub struct VocabError {
     pub what: &'static str,
     pub got: String,
@@ -134,9 +134,9 @@ pub const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
 /// Why a date was not accepted.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
-    #[error("{0:?} is not a date; expected YYYY-MM-DD, e.g. 2025-03-15")]
+    #[error("\"{0}\" is not a date; expected YYYY-MM-DD, e.g. 2025-03-15")]
     Malformed(String),
-    #[error("{0:?} is not a calendar date (no such day)")]
+    #[error("\"{0}\" is not a calendar date (no such day)")]
     NoSuchDay(String),
     #[error("{0} is outside the explorer's range {FIRST_DAY} to {LAST_DAY}")]
     OutOfRange(NaiveDate),

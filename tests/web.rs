@@ -14,15 +14,25 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the explorer in a fresh container; returns the container and the state.
-fn mount(view: ViewState) -> (HtmlElement, State) {
+/// Mounts the explorer in a fresh container and lets its effects run; returns the container
+/// and the state.
+async fn mount(view: ViewState) -> (HtmlElement, State) {
     let doc = document();
     let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&container).unwrap();
     let state = State::new(view, Vec::new());
     let handle = leptos::mount::mount_to(container.clone(), move || view! { <Explorer state=state /> });
     handle.forget();
+    leptos::task::tick().await;
     (container, state)
+}
+
+/// Fires `kind` on `el` the way a browser does for a reader's change: bubbling, so the
+/// page's delegated listeners hear it.
+fn fire(el: &web_sys::Element, kind: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::Event::new_with_event_init_dict(kind, &init).unwrap()).unwrap();
 }
 
 fn find(container: &HtmlElement, testid: &str) -> HtmlElement {
@@ -43,7 +53,7 @@ fn at(date: (i32, u32, u32)) -> ViewState {
 
 #[wasm_bindgen_test]
 async fn toggle_opens_coreweave_training_on_2025_03_15() {
-    let (c, _) = mount(at((2025, 3, 15)));
+    let (c, _) = mount(at((2025, 3, 15))).await;
     assert_eq!(verdict(&c, "training-coreweave"), "conditional");
     let toggle: HtmlInputElement = find(&c, "toggle-microsoft-declines").unchecked_into();
     toggle.click();
@@ -60,7 +70,7 @@ async fn toggle_opens_coreweave_training_on_2025_03_15() {
 
 #[wasm_bindgen_test]
 async fn selecting_a_cell_explains_it_with_clauses_and_sources() {
-    let (c, _) = mount(at((2025, 11, 10)));
+    let (c, _) = mount(at((2025, 11, 10))).await;
     find(&c, "cell-api-aws").click();
     leptos::task::tick().await;
     let why = find(&c, "explanation").text_content().unwrap_or_default();
@@ -73,17 +83,17 @@ async fn selecting_a_cell_explains_it_with_clauses_and_sources() {
 
 #[wasm_bindgen_test]
 async fn date_field_moves_the_grid_and_rejects_bad_dates() {
-    let (c, state) = mount(at((2024, 6, 1)));
+    let (c, state) = mount(at((2024, 6, 1))).await;
     assert_eq!(verdict(&c, "training-aws"), "blocked");
     let input: HtmlInputElement = find(&c, "date-input").unchecked_into();
     input.set_value("2025-11-10");
-    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    fire(&input, "change");
     leptos::task::tick().await;
     assert_eq!(verdict(&c, "training-aws"), "allowed");
     assert_eq!(state.date.get_untracked(), ymd(2025, 11, 10));
     // Out of range: the grid keeps its day, the reader is told why.
     input.set_value("2040-01-01");
-    input.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    fire(&input, "change");
     leptos::task::tick().await;
     assert_eq!(state.date.get_untracked(), ymd(2025, 11, 10));
     let text = c.text_content().unwrap_or_default();
@@ -92,11 +102,11 @@ async fn date_field_moves_the_grid_and_rejects_bad_dates() {
 
 #[wasm_bindgen_test]
 async fn scenario_select_and_reset() {
-    let (c, state) = mount(at((2026, 6, 1)));
+    let (c, state) = mount(at((2026, 6, 1))).await;
     assert_eq!(verdict(&c, "api-aws"), "allowed");
     let select: HtmlSelectElement = find(&c, "select-amendment_2026_04").unchecked_into();
     select.set_value("false");
-    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    fire(&select, "change");
     leptos::task::tick().await;
     assert_eq!(verdict(&c, "api-aws"), "blocked");
     assert!(find(&c, "cell-api-aws").class_list().contains("differs"));
@@ -108,7 +118,7 @@ async fn scenario_select_and_reset() {
 
 #[wasm_bindgen_test]
 async fn diff_panel_lists_what_a_scenario_changes() {
-    let (c, state) = mount(at((2026, 6, 1)));
+    let (c, state) = mount(at((2026, 6, 1))).await;
     state.scenario.set(Scenario::AS_HAPPENED.with("amendment_2026_04", "false"));
     find(&c, "tab-diff").click();
     leptos::task::tick().await;
@@ -125,7 +135,7 @@ async fn diff_panel_lists_what_a_scenario_changes() {
 
 #[wasm_bindgen_test]
 async fn presets_apply_a_what_if_and_export_buttons_follow_the_selection() {
-    let (c, state) = mount(at((2026, 6, 1)));
+    let (c, state) = mount(at((2026, 6, 1))).await;
     let preset: HtmlElement = c
         .query_selector("[data-testid=scenario-panel] .presets button:nth-child(3)")
         .unwrap()
@@ -146,7 +156,7 @@ async fn presets_apply_a_what_if_and_export_buttons_follow_the_selection() {
 
 #[wasm_bindgen_test]
 async fn clause_link_leads_to_the_dataset_entry() {
-    let (c, state) = mount(at((2025, 3, 15)));
+    let (c, state) = mount(at((2025, 3, 15))).await;
     let link: HtmlElement =
         c.query_selector("[data-testid='clause-rofr-new-capacity'] a").unwrap().expect("clause link").unchecked_into();
     link.click();
@@ -155,7 +165,7 @@ async fn clause_link_leads_to_the_dataset_entry() {
     assert!(c.query_selector("#term-rofr-new-capacity").unwrap().is_some());
     let filter: HtmlSelectElement = find(&c, "filter-provider").unchecked_into();
     filter.set_value("aws");
-    filter.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    fire(&filter, "change");
     leptos::task::tick().await;
     let hidden_coreweave = c.query_selector("#event-2025-coreweave-contract").unwrap().unwrap().has_attribute("hidden");
     let shown_aws = !c.query_selector("#event-2025-aws-agreement").unwrap().unwrap().has_attribute("hidden");
@@ -164,7 +174,7 @@ async fn clause_link_leads_to_the_dataset_entry() {
 
 #[wasm_bindgen_test]
 async fn bands_show_the_cell_over_time_and_jump_to_a_day() {
-    let (c, state) = mount(at((2025, 3, 15)));
+    let (c, state) = mount(at((2025, 3, 15))).await;
     let bands = find(&c, "bands");
     let items = bands.query_selector_all("li").unwrap();
     assert!(items.length() >= 4, "several verdict bands for CoreWeave training");
@@ -190,7 +200,7 @@ async fn bands_show_the_cell_over_time_and_jump_to_a_day() {
 
 #[wasm_bindgen_test]
 async fn embed_mode_hides_the_chrome_but_keeps_grid_and_explanation() {
-    let (c, _) = mount(ViewState { embed: true, ..at((2025, 3, 15)) });
+    let (c, _) = mount(ViewState { embed: true, ..at((2025, 3, 15)) }).await;
     let header = c.query_selector("header").unwrap().unwrap();
     assert!(header.has_attribute("hidden"));
     assert!(c.query_selector("[data-testid=grid]").unwrap().is_some());

@@ -51,17 +51,12 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
             if causes.is_empty() {
                 causes = scenario.changes().into_iter().map(|(k, _)| k).collect();
             }
-            let mut terms: Vec<TermIx> = base
-                .reasons
-                .iter()
-                .chain(&what_if.reasons)
-                .map(|r| r.term)
-                .filter(|t| {
-                    !(base.reasons.iter().any(|r| r.term == *t) && what_if.reasons.iter().any(|r| r.term == *t))
-                })
-                .collect();
-            terms.sort_unstable();
-            terms.dedup();
+            let mut terms: Vec<TermIx> = Vec::new();
+            for term in base.reasons.iter().chain(&what_if.reasons).map(|r| r.term) {
+                if !(base.reasons.iter().any(|r| r.term == term) && what_if.reasons.iter().any(|r| r.term == term)) {
+                    super::insert_sorted(&mut terms, term);
+                }
+            }
             match spans.last_mut() {
                 Some(last)
                     if last.until == from

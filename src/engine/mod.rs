@@ -27,6 +27,14 @@ use crate::scenario::Scenario;
 use crate::vocab::{self, Condition, Decision, Provider, Workload};
 use chrono::NaiveDate;
 
+/// Adds `item` to a sorted, duplicate-free list, keeping it so. The lists here are short (tens
+/// of items); this costs a fraction of the code a general sort adds to the wasm bundle.
+fn insert_sorted<T: Ord>(list: &mut Vec<T>, item: T) {
+    if let Err(at) = list.binary_search(&item) {
+        list.insert(at, item);
+    }
+}
+
 /// One question: may OpenAI run `workload` on `provider` on `date` under `scenario`?
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Query {

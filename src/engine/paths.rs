@@ -4,7 +4,7 @@
 use super::timeline::breakpoints;
 use super::{evaluate, Outcome, Query, QueryError};
 use crate::dataset::Dataset;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, KEY_COUNT};
 use crate::vocab;
 use chrono::NaiveDate;
 
@@ -22,14 +22,14 @@ pub struct PathsToYes {
 /// Paths to an allowed verdict for `query` (already allowed: no toggles needed, earliest = the day).
 pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryError> {
     vocab::check_range(query.date)?;
-    let mut candidates: Vec<Vec<(&'static str, &'static str)>> = Scenario::all()
+    let candidates: Vec<Vec<(&'static str, &'static str)>> = Scenario::all()
         .into_iter()
         .filter(|s| evaluate(ds, &query.under(*s)).outcome == Outcome::Allowed)
         .map(|s| changed_keys(query.scenario, s))
         .collect();
-    candidates.sort_by_key(Vec::len);
     let mut toggles: Vec<Vec<(&'static str, &'static str)>> = Vec::new();
-    for candidate in candidates {
+    // Smallest sets first (a stable order by size, without a sort).
+    for candidate in (0..=KEY_COUNT).flat_map(|n| candidates.iter().filter(move |c| c.len() == n)).cloned() {
         if !toggles.iter().any(|kept| kept.iter().all(|change| candidate.contains(change))) {
             toggles.push(candidate);
         }

@@ -11,19 +11,15 @@ use chrono::NaiveDate;
 /// sorted, without duplicates. Between two of them, every answer is constant.
 pub fn breakpoints(ds: &Dataset) -> Vec<NaiveDate> {
     let mut days: Vec<NaiveDate> = Vec::new();
-    for term in ds.terms {
-        days.extend(term.from.map(|f| f.date));
-        days.extend(term.until);
-        for lapse in term.lapses {
-            days.push(match lapse.kind {
-                LapseKind::On(day) | LapseKind::When { from: day, .. } => day,
-            });
+    let lapses = ds.terms.iter().flat_map(|t| t.lapses).map(|lapse| match lapse.kind {
+        LapseKind::On(day) | LapseKind::When { from: day, .. } => day,
+    });
+    let all = ds.terms.iter().flat_map(|t| t.from.map(|f| f.date).into_iter().chain(t.until));
+    for day in all.chain(lapses).chain(ds.decisions.iter().map(|d| d.known_from)) {
+        if day > FIRST_DAY && day <= LAST_DAY {
+            super::insert_sorted(&mut days, day);
         }
     }
-    days.extend(ds.decisions.iter().map(|d| d.known_from));
-    days.retain(|d| (FIRST_DAY..=LAST_DAY).contains(d) && *d > FIRST_DAY);
-    days.sort_unstable();
-    days.dedup();
     days
 }
 

@@ -5,6 +5,7 @@
 use super::{escape, sources_list};
 use crate::answer::{partial, sources};
 use crate::dataset::{Citation, Dataset, Figure, Term};
+use crate::vocab::Provider;
 use std::fmt::Write as _;
 
 fn cites(out: &mut String, ds: &Dataset, citations: &[Citation]) {
@@ -19,6 +20,31 @@ fn interval(term: &Term) -> String {
 }
 
 const BACK: &str = "<button type=\"button\" class=\"link\" data-action=\"back\">Back to the verdict</button>";
+
+/// The dataset panel: counts, the filterable timeline of events (`data-filter` selects), and
+/// the reference lists.
+pub fn view(ds: &Dataset) -> String {
+    let mut out = format!(
+        "<section class=\"dataset\" data-testid=\"dataset-view\" aria-labelledby=\"dataset-heading\"><h2 id=\"dataset-heading\">The dataset</h2><p>{} events, {} terms, {} figures, {} sources, {} conflicts between sources. {BACK}</p><h3>Timeline of events</h3><div class=\"filters\"><label>Party <select data-testid=\"filter-party\" data-filter=\"parties\"><option value=\"\">all</option>",
+        ds.events.len(),
+        ds.terms.len(),
+        ds.figures.len(),
+        ds.sources.len(),
+        ds.conflicts.len()
+    );
+    for p in ds.parties {
+        let _ = write!(out, "<option value=\"{}\">{}</option>", escape(p.id), escape(p.name));
+    }
+    out.push_str("</select></label><label>Provider <select data-testid=\"filter-provider\" data-filter=\"providers\"><option value=\"\">all</option>");
+    for p in Provider::ALL {
+        let _ = write!(out, "<option value=\"{p}\">{}</option>", escape(p.label()));
+    }
+    out.push_str("</select></label></div>");
+    out.push_str(&events(ds));
+    out.push_str(&reference(ds));
+    out.push_str("</section>");
+    out
+}
 
 /// The timeline of events. Each `li` carries `data-parties` and `data-providers` for filtering.
 pub fn events(ds: &Dataset) -> String {
@@ -201,7 +227,8 @@ mod tests {
     #[test]
     fn every_entry_has_its_anchor() {
         let ds = dataset();
-        let html = format!("{}{}", events(ds), reference(ds));
+        let html = view(ds);
+        assert!(html.contains("data-filter=\"parties\"") && html.contains("data-filter=\"providers\""));
         for t in ds.terms {
             assert!(html.contains(&format!("id=\"term-{}\"", t.id)));
         }

@@ -7,6 +7,15 @@ use crate::engine::{last_day, CellDiff, DiffSpan};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
+/// What the diff panel shows for the scenario's differences (`None`: the scenario is as happened).
+pub fn content(ds: &Dataset, cells: Option<&[CellDiff]>) -> String {
+    match cells {
+        None => "<p>The scenario is as happened: nothing differs. Toggle a what-if to compare.</p>".to_owned(),
+        Some([]) => "<p>This scenario changes no verdict on any day.</p>".to_owned(),
+        Some(cells) => diff_list(ds, cells),
+    }
+}
+
 /// Every cell whose verdict differs from as happened, with the spans, causes and terms. Each
 /// span's dates are a button (`data-action="cell"`) that selects the cell on its first day.
 pub fn diff_list(ds: &Dataset, cells: &[CellDiff]) -> String {

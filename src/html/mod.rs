@@ -4,10 +4,10 @@
 //! inserts these once and patches the few values that change. Everything here is plain Rust,
 //! tested natively. Every text is escaped.
 
-mod dataset;
-mod diff;
+pub mod dataset;
+pub mod diff;
 pub mod page;
-mod why;
+pub mod why;
 
 pub use dataset::{events, reference};
 pub use diff::{diff_list, diff_strip};

@@ -1,12 +1,24 @@
 //! Why: the explanation of one cell's verdict.
 
 use super::{escape, sources_list};
-use crate::answer::Answer;
+use crate::answer::{answer, Answer};
 use crate::dataset::Dataset;
 use crate::engine::{considered, last_day, paths_to_yes, range_end, timeline, Query, Standing};
 use crate::scenario::describe_change;
 use crate::vocab::FIRST_DAY;
 use std::fmt::Write as _;
+
+/// What the "Why" panel shows: a hint without a selected cell, the explanation with one, or
+/// the error that stopped it.
+pub fn content(ds: &Dataset, query: Option<&Query>) -> String {
+    match query {
+        None => "<p class=\"hint\">Pick a cell in the grid to see why.</p>".to_owned(),
+        Some(q) => match answer(ds, q) {
+            Ok(a) => why(ds, q, &a),
+            Err(e) => format!("<p class=\"error\" role=\"alert\">{}</p>", escape(&e.to_string())),
+        },
+    }
+}
 
 /// The explanation of one answer: verdict, determining clauses with their sources, open
 /// conditions, caveats, next change, paths to yes, verdict bands over 2016–2035, and every term
@@ -147,7 +159,6 @@ fn considered_terms(out: &mut String, ds: &Dataset, query: &Query) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answer::answer;
     use crate::dataset::dataset;
     use crate::scenario::Scenario;
 

@@ -1,16 +1,13 @@
-//! The page: header with the date and the key toggle, the grid, the scenario panel, and the
-//! side panels (why, dataset, diff). `embed=1` in the URL hides everything but the grid and
-//! the explanation.
+//! The page: the static shell from [`crate::html::page::shell`] in one root element, the
+//! delegated listeners, and the bindings that keep each view in step with the state.
+//! `embed=1` in the URL hides everything but the grid and the open panel.
 
-use super::dataset_view::DatasetView;
-use super::date_controls::DateControls;
-use super::diff_view::{DiffStrip, DiffView, ScenarioDiff};
-use super::explanation::Explanation;
-use super::export_bar::ExportBar;
-use super::grid::Grid;
-use super::scenario_panel::{DeclinesToggle, ScenarioPanel};
+use super::diff_view::{self, ScenarioDiff};
+use super::dom::{self, Root};
 use super::state::{sync_url, State};
-use crate::permalink::Panel;
+use super::{actions, date_controls, export_bar, grid, panels, scenario_panel};
+use crate::dataset::dataset;
+use crate::html::page;
 use leptos::prelude::*;
 
 /// The whole explorer, reading its state from the URL.
@@ -22,80 +19,39 @@ pub fn App() -> impl IntoView {
 }
 
 /// The explorer for a given state (tests mount this with a state of their own). With
-/// `defer`, the grid is painted first and everything below it is built right after that
-/// first paint, so a reader sees the answers sooner.
+/// `defer`, the open panel is filled right after the first paint, so the grid shows sooner.
 #[component]
 pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
-    provide_context(state);
-    provide_context(ScenarioDiff::new(state));
+    let root = Root::new();
+    let view = state.view_state_untracked();
+    let shell = page::shell(dataset(), &view, &state.notices.get_untracked());
+    let diffs = ScenarioDiff::new(state);
     let ready = RwSignal::new(!defer);
     if defer {
         request_animation_frame(move || set_timeout(move || ready.set(true), std::time::Duration::ZERO));
     }
-    let tab = move |panel: Panel, label: &'static str| {
-        view! {
-            <button type="button" role="tab" id=format!("tab-{}", panel.as_str())
-                aria-selected=move || (state.panel.get() == panel).to_string()
-                aria-controls="panel"
-                data-testid=format!("tab-{}", panel.as_str())
-                on:click=move |_| state.panel.set(panel)>
-                {label}
-            </button>
-        }
-    };
+    grid::bind(root, state);
+    date_controls::bind(root, state);
+    scenario_panel::bind(root, state);
+    export_bar::bind(root, state);
+    panels::bind(root, state, diffs, ready);
+    diff_view::bind(root, state, diffs);
+    bind_notice(root, state);
     view! {
-        <div class="app" class:embed=move || state.embed.get()>
-            <header hidden=move || state.embed.get()>
-                <h1>"dealscope"</h1>
-                <p class="tagline">"Where may OpenAI run what, under the Microsoft deal — on any day, under any what-if, and why."</p>
-            </header>
-            {move || {
-                let notices = state.notices.get();
-                (!notices.is_empty()).then(|| view! {
-                    <div class="notice" role="status" data-testid="notice">
-                        <p>"Some of the link could not be used, so defaults stand in:"</p>
-                        <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                        <button type="button" on:click=move |_| state.notices.set(Vec::new())>"Dismiss"</button>
-                    </div>
-                })
-            }}
-            <main>
-                <div class="controls">
-                    <DateControls />
-                    <DeclinesToggle />
-                </div>
-                <Grid />
-                <p class="legend">"✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from as happened"</p>
-                // Below the grid, so toggling a what-if never moves the grid.
-                <DiffStrip />
-                <Show when=move || ready.get()>
-                <div class="panels">
-                    <div role="tablist" aria-label="Panels" class="tabs" hidden=move || state.embed.get()>
-                        {tab(Panel::Why, "Why")}
-                        {tab(Panel::Diff, "Scenario diff")}
-                        {tab(Panel::Dataset, "Dataset & sources")}
-                    </div>
-                    // Only the open panel is built: the dataset view alone is most of the page's nodes.
-                    <div id="panel" role="tabpanel" tabindex="-1"
-                        aria-labelledby=move || format!("tab-{}", state.panel.get().as_str())>
-                        {move || match state.panel.get() {
-                            Panel::Why => view! { <Explanation /> }.into_any(),
-                            Panel::Diff => view! { <DiffView /> }.into_any(),
-                            Panel::Dataset => view! { <DatasetView /> }.into_any(),
-                        }}
-                    </div>
-                </div>
-                <div hidden=move || state.embed.get()>
-                    <ScenarioPanel />
-                    <ExportBar />
-                </div>
-                </Show>
-            </main>
-            <footer hidden=move || state.embed.get()>
-                <p>{format!("dealscope {} · runs entirely in your browser, offline after load · ", crate::VERSION)}
-                    "data: Microsoft/OpenAI announcements and five news articles, every item cited · "
-                    <code>"window.dealscope"</code>" for programs"</p>
-            </footer>
+        <div class=if view.embed { "app embed" } else { "app" } node_ref=root inner_html=shell
+            on:click=move |ev| actions::click(state, &ev)
+            on:change=move |ev| actions::change(state, root, &ev)
+            on:input=move |ev| actions::input(state, &ev)>
         </div>
     }
+}
+
+/// The notice of what a malformed link had; it goes when dismissed.
+fn bind_notice(root: Root, state: State) {
+    Effect::new(move |_| {
+        let notices = state.notices.get();
+        if let Some(slot) = dom::root(root).and_then(|root| dom::one(&root, ".notice-slot")) {
+            slot.set_inner_html(&page::notice(&notices));
+        }
+    });
 }

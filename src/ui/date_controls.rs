@@ -1,86 +1,66 @@
-//! Choosing the day: a date field, a keyboard-operable slider over 2016–2035 with the dataset's
-//! events marked, and jumps to the previous / next day on which any term changes.
+//! Choosing the day: the date field (typed days are checked, with a message when they are not
+//! taken), the slider over 2016–2035, and jumps to the previous / next day on which a term
+//! changes. The shell renders the controls; this keeps their values in step with the state.
 
+use super::dom::{self, Root};
 use super::state::State;
-use crate::answer::partial;
 use crate::dataset::dataset;
 use crate::engine::breakpoints;
-use crate::html;
+use crate::html::page::day_number;
 use crate::vocab::{parse_day_in_range, FIRST_DAY, LAST_DAY};
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use leptos::prelude::*;
-use std::fmt::Write as _;
 
-fn day_number(date: NaiveDate) -> i64 {
-    date.signed_duration_since(FIRST_DAY).num_days()
-}
-
-#[component]
-pub fn DateControls() -> impl IntoView {
-    let state = expect_context::<State>();
-    let error = RwSignal::new(None::<String>);
-    let days = breakpoints(dataset());
-    let (prev_days, next_days) = (days.clone(), days);
-    let set_text = move |text: String| match parse_day_in_range(&text) {
+/// A day typed into the date field: taken if valid and in range, explained if not.
+pub fn type_date(state: State, text: &str) {
+    match parse_day_in_range(text) {
         Ok(day) => {
-            error.set(None);
+            state.date_error.set(None);
             state.date.set(day);
         }
-        Err(e) => error.set(Some(e.to_string())),
-    };
-    let max = day_number(LAST_DAY);
-    // The events as slider marks (a datalist) and as ticks under the slider: static markup.
-    let (mut marks, mut ticks) = (String::new(), String::new());
-    for e in dataset().events {
-        let (n, what) = (day_number(e.date.date), html::escape(&format!("{}: {}", partial(e.date), e.what)));
-        let left = n * 1000 / max;
-        let _ = write!(marks, "<option value=\"{n}\" label=\"{what}\"></option>");
-        let _ =
-            write!(ticks, "<span class=\"tick\" style=\"left:{}.{}%\" title=\"{what}\"></span>", left / 10, left % 10);
+        Err(e) => state.date_error.set(Some(e.to_string())),
     }
-    view! {
-        <div class="date-controls">
-            <label for="date-input">"Date"</label>
-            <input
-                id="date-input"
-                type="date"
-                min=FIRST_DAY.to_string()
-                max=LAST_DAY.to_string()
-                data-testid="date-input"
-                prop:value=move || state.date.get().to_string()
-                on:change=move |ev| set_text(event_target_value(&ev))
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby="date-error"
-            />
-            <button type="button" data-testid="prev-change" on:click=move |_| {
-                let now = state.date.get_untracked();
-                if let Some(d) = prev_days.iter().rev().find(|d| **d < now) { state.date.set(*d) }
-            }>"◀ previous change"</button>
-            <button type="button" data-testid="next-change-button" on:click=move |_| {
-                let now = state.date.get_untracked();
-                if let Some(d) = next_days.iter().find(|d| **d > now) { state.date.set(*d) }
-            }>"next change ▶"</button>
-            <span id="date-error" class="error" role="status">{move || error.get()}</span>
-            <div class="slider">
-                <input
-                    type="range"
-                    min="0"
-                    max=max.to_string()
-                    step="1"
-                    aria-label="Date slider, 2016 to 2035"
-                    aria-valuetext=move || state.date.get().to_string()
-                    data-testid="date-slider"
-                    list="event-marks"
-                    prop:value=move || day_number(state.date.get()).to_string()
-                    on:input=move |ev| {
-                        if let Ok(n) = event_target_value(&ev).parse::<i64>() {
-                            state.date.set((FIRST_DAY + Duration::days(n.clamp(0, max))).min(LAST_DAY));
-                        }
-                    }
-                />
-                <datalist id="event-marks" inner_html=marks></datalist>
-                <div class="ticks" aria-hidden="true" inner_html=ticks></div>
-            </div>
-        </div>
+}
+
+/// The slider's value (days since 2016-01-01), clamped to the explorer's range.
+pub fn slide(state: State, value: &str) {
+    if let Ok(n) = value.parse::<i64>() {
+        let max = day_number(LAST_DAY);
+        state.date.set((FIRST_DAY + Duration::days(n.clamp(0, max))).min(LAST_DAY));
     }
+}
+
+/// To the next (`forward`) or previous day on which any term starts or ends.
+pub fn step(state: State, forward: bool) {
+    let now = state.date.get_untracked();
+    let days = breakpoints(dataset());
+    let to = if forward { days.into_iter().find(|d| *d > now) } else { days.into_iter().rev().find(|d| *d < now) };
+    if let Some(day) = to {
+        state.date.set(day);
+    }
+}
+
+pub fn bind(root: Root, state: State) {
+    Effect::new(move |_| {
+        let date = state.date.get();
+        let Some(root) = dom::root(root) else { return };
+        let text = date.to_string();
+        if let Some(field) = dom::one(&root, "[data-control=date]") {
+            dom::set_value(&field, &text);
+        }
+        if let Some(slider) = dom::one(&root, "[data-control=slider]") {
+            dom::set_value(&slider, &day_number(date).to_string());
+            dom::set_attr(&slider, "aria-valuetext", &text);
+        }
+    });
+    Effect::new(move |_| {
+        let error = state.date_error.get();
+        let Some(root) = dom::root(root) else { return };
+        if let Some(field) = dom::one(&root, "[data-control=date]") {
+            dom::set_attr(&field, "aria-invalid", if error.is_some() { "true" } else { "false" });
+        }
+        if let Some(message) = dom::one(&root, "#date-error") {
+            message.set_text_content(error.as_deref());
+        }
+    });
 }

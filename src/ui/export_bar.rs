@@ -1,6 +1,7 @@
 //! Export: the grid of the day, the selected cell's timeline and the dataset, as CSV or JSON,
 //! each with its citations. Files are made in the page (no server) and downloaded.
 
+use super::dom::{self, Root};
 use super::state::State;
 use crate::dataset::dataset;
 use crate::export::{cell_timeline, dataset_csv, dataset_rows, grid, grid_csv, timeline_csv};
@@ -45,37 +46,33 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-#[component]
-pub fn ExportBar() -> impl IntoView {
-    let state = expect_context::<State>();
-    let grid_file = move |csv: bool| {
-        let (date, scenario) = (state.date.get_untracked(), state.scenario.get_untracked());
-        let Ok(answers) = grid(dataset(), date, scenario) else {
-            return;
-        };
-        save(&format!("dealscope-grid-{date}"), csv, answers.as_slice(), grid_csv);
-    };
-    let timeline_file = move |csv: bool| {
-        let Some((w, p)) = state.selected.get_untracked() else {
-            return;
-        };
-        let bands = cell_timeline(dataset(), w, p, state.scenario.get_untracked());
-        save(&format!("dealscope-timeline-{w}-{p}"), csv, bands.as_slice(), timeline_csv);
-    };
-    let dataset_file = move |csv: bool| {
-        save("dealscope-dataset", csv, dataset_rows(dataset()).as_slice(), dataset_csv);
-    };
-    view! {
-        <section class="export" aria-labelledby="export-heading">
-            <h2 id="export-heading">"Export (with citations)"</h2>
-            <p class="presets">
-                <button type="button" data-testid="export-grid-csv" on:click=move |_| grid_file(true)>"Grid CSV"</button>
-                <button type="button" data-testid="export-grid-json" on:click=move |_| grid_file(false)>"Grid JSON"</button>
-                <button type="button" data-testid="export-timeline-csv" disabled=move || state.selected.get().is_none() on:click=move |_| timeline_file(true)>"Cell timeline CSV"</button>
-                <button type="button" data-testid="export-timeline-json" disabled=move || state.selected.get().is_none() on:click=move |_| timeline_file(false)>"Cell timeline JSON"</button>
-                <button type="button" data-testid="export-dataset-csv" on:click=move |_| dataset_file(true)>"Dataset CSV"</button>
-                <button type="button" data-testid="export-dataset-json" on:click=move |_| dataset_file(false)>"Dataset JSON"</button>
-            </p>
-        </section>
+/// Downloads `what` (`grid`, `timeline` or `dataset`) for the current state.
+pub fn export(state: State, what: &str, csv: bool) {
+    let (date, scenario) = (state.date.get_untracked(), state.scenario.get_untracked());
+    match what {
+        "grid" => {
+            if let Ok(answers) = grid(dataset(), date, scenario) {
+                save(&format!("dealscope-grid-{date}"), csv, answers.as_slice(), grid_csv);
+            }
+        }
+        "timeline" => {
+            if let Some((w, p)) = state.selected.get_untracked() {
+                let bands = cell_timeline(dataset(), w, p, scenario);
+                save(&format!("dealscope-timeline-{w}-{p}"), csv, bands.as_slice(), timeline_csv);
+            }
+        }
+        "dataset" => save("dealscope-dataset", csv, dataset_rows(dataset()).as_slice(), dataset_csv),
+        _ => {}
     }
+}
+
+/// The cell-timeline buttons need a selected cell.
+pub fn bind(root: Root, state: State) {
+    Effect::new(move |_| {
+        let none = state.selected.get().is_none();
+        let Some(root) = dom::root(root) else { return };
+        for button in dom::all(&root, "[data-what=timeline]") {
+            dom::flag(&button, "disabled", none);
+        }
+    });
 }

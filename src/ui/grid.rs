@@ -1,96 +1,49 @@
-//! The grid: workloads × providers on the chosen day, a verdict in every cell.
+//! The grid: workloads × providers on the chosen day. The shell renders it; this keeps every
+//! cell in step with the date, the scenario and the selection, patching only the cells whose
+//! verdict, mark or selection changed (a focused cell keeps its focus).
 
+use super::dom::{self, Root};
 use super::state::State;
 use crate::dataset::dataset;
-use crate::engine::{evaluate_cell, Outcome};
-use crate::scenario::Scenario;
-use crate::vocab::{Provider, Workload};
+use crate::engine::cells;
+use crate::html::page::{caption, cell, CellView};
 use leptos::prelude::*;
 
-#[component]
-pub fn Grid() -> impl IntoView {
-    let state = expect_context::<State>();
-    view! {
-        <div class="grid-wrap" role="region" aria-label="Verdicts by workload and provider" tabindex="0">
-            <table class="grid" data-testid="grid">
-                <caption>
-                    "Where OpenAI may run each workload on "
-                    <time>{move || state.date.get().to_string()}</time>
-                    {move || {
-                        let s = state.scenario.get();
-                        (s != Scenario::AS_HAPPENED).then(|| format!(" — scenario: {s}"))
-                    }}
-                </caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Workload"</th>
-                        {Provider::ALL
-                            .iter()
-                            .map(|p| view! { <th scope="col">{p.label()}</th> })
-                            .collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {Workload::ALL
-                        .iter()
-                        .map(|&w| {
-                            view! {
-                                <tr>
-                                    <th scope="row">{w.label()}</th>
-                                    {Provider::ALL
-                                        .iter()
-                                        .map(|&p| view! { <td><GridCell workload=w provider=p /></td> })
-                                        .collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+/// Every cell's view for the state, row by row.
+fn views(state: State) -> Vec<CellView> {
+    let (date, scenario, selected) = (state.date.get(), state.scenario.get(), state.selected.get());
+    cells().map(|c| cell(dataset(), date, c, scenario, selected == Some(c))).collect()
 }
 
-#[component]
-fn GridCell(workload: Workload, provider: Provider) -> impl IntoView {
-    let state = expect_context::<State>();
-    let outcome =
-        Memo::new(move |_| evaluate_cell(dataset(), state.date.get(), workload, provider, state.scenario.get()));
-    let baseline =
-        Memo::new(move |_| evaluate_cell(dataset(), state.date.get(), workload, provider, Scenario::AS_HAPPENED));
-    let differs = move || outcome.get() != baseline.get();
-    let selected = move || state.selected.get() == Some((workload, provider));
-    let label = move || {
-        let mut text = format!("{} on {}: {}", workload.label(), provider.label(), outcome.get().as_str());
-        if outcome.get() == Outcome::Conditional {
-            text.push_str(", only if Microsoft declines the capacity");
-        }
-        if differs() {
-            text.push_str(" (as happened: ");
-            text.push_str(baseline.get().as_str());
-            text.push(')');
-        }
-        text
-    };
-    view! {
-        <button
-            type="button"
-            class=move || format!("cell {}", outcome.get().as_str())
-            class:selected=selected
-            class:differs=differs
-            aria-pressed=move || selected().to_string()
-            aria-label=label
-            data-testid=format!("cell-{workload}-{provider}")
-            data-verdict=move || outcome.get().as_str()
-            on:click=move |_| {
-                state.selected.set(Some((workload, provider)));
-                state.panel.set(crate::permalink::Panel::Why);
+pub fn bind(root: Root, state: State) {
+    // What the page shows now: the shell rendered the initial state.
+    let shown = StoredValue::new_local(untrack(|| views(state)));
+    Effect::new(move |_| {
+        let next = views(state);
+        let Some(root) = dom::root(root) else { return };
+        let buttons = dom::all(&root, "[data-action=select]");
+        shown.update_value(|shown| {
+            for ((el, view), old) in buttons.iter().zip(next).zip(shown.iter_mut()) {
+                if view == *old {
+                    continue;
+                }
+                el.set_class_name(&view.class);
+                dom::set_attr(el, "aria-label", &view.label);
+                dom::set_attr(el, "aria-pressed", if view.pressed { "true" } else { "false" });
+                dom::set_attr(el, "data-verdict", view.verdict);
+                if view.inner != old.inner {
+                    el.set_inner_html(&view.inner);
+                }
+                *old = view;
             }
-        >
-            <span class="symbol" aria-hidden="true">{move || outcome.get().symbol()}</span>
-            <span class="word">{move || outcome.get().as_str()}</span>
-            {move || (outcome.get() == Outcome::Conditional).then(|| view! { <span class="if">"if Microsoft declines"</span> })}
-            {move || differs().then(|| view! { <span class="diff-mark" title="differs from as happened">"◆"</span> })}
-        </button>
-    }
+        });
+    });
+    Effect::new(move |shown: Option<Option<String>>| {
+        let text = caption(state.date.get(), state.scenario.get());
+        let el = dom::root(root).and_then(|root| dom::one(&root, "caption"))?;
+        if shown.flatten().as_ref() != Some(&text) {
+            el.set_inner_html(&text);
+        }
+        Some(text)
+    });
 }

@@ -16,6 +16,8 @@ pub struct State {
     pub embed: RwSignal<bool>,
     /// Short notices (e.g. what a malformed URL had that was ignored).
     pub notices: RwSignal<Vec<String>>,
+    /// Why the date the reader typed was not taken, if it was not.
+    pub date_error: RwSignal<Option<String>>,
 }
 
 impl State {
@@ -27,6 +29,7 @@ impl State {
             panel: RwSignal::new(view.panel),
             embed: RwSignal::new(view.embed),
             notices: RwSignal::new(notices),
+            date_error: RwSignal::new(None),
         }
     }
 

@@ -1,0 +1,84 @@
+//! Small DOM helpers for the views: find elements under the page's root, and change an
+//! attribute or a property only when its value differs (so the browser re-styles no more
+//! than it must).
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// The page's root element, set once the page is mounted.
+pub type Root = NodeRef<Div>;
+
+/// The root, tracked (effects re-run once it is mounted).
+pub fn root(root: Root) -> Option<Element> {
+    root.get().map(Into::into)
+}
+
+/// The first element under `root` matching `selector`.
+pub fn one(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element under `root` matching `selector`, in document order.
+pub fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+}
+
+/// Sets an attribute unless it already has this value.
+pub fn set_attr(el: &Element, name: &str, value: &str) {
+    if el.get_attribute(name).as_deref() != Some(value) {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Adds or removes a boolean attribute (`hidden`, `disabled`).
+pub fn flag(el: &Element, name: &str, on: bool) {
+    if on != el.has_attribute(name) {
+        let _ = if on { el.set_attribute(name, "") } else { el.remove_attribute(name) };
+    }
+}
+
+/// The value of an input or select element (empty for anything else).
+pub fn value(el: &Element) -> String {
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Sets the value of an input or select element unless it already has it.
+pub fn set_value(el: &Element, value: &str) {
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        if input.value() != value {
+            input.set_value(value);
+        }
+    } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        if select.value() != value {
+            select.set_value(value);
+        }
+    }
+}
+
+/// Focuses an element if it can take focus.
+pub fn focus(el: &Element) {
+    if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
+/// Scrolls to and focuses the element with this id after the next paint.
+pub fn scroll_to(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            el.scroll_into_view();
+            focus(&el);
+        }
+    });
+}
