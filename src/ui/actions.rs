@@ -34,7 +34,7 @@ fn parse_cell(text: &str) -> Option<(Workload, Provider)> {
 }
 
 /// Carries out the `data-action` of the clicked element, if any.
-pub fn click(state: State, ev: &web_sys::MouseEvent) {
+pub fn click(state: State, ev: &web_sys::Event) {
     let Some(el) = target(ev).and_then(|t| t.closest("[data-action]").ok().flatten()) else {
         return;
     };

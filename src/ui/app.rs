@@ -37,12 +37,15 @@ pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
     panels::bind(root, state, diffs, ready);
     diff_view::bind(root, state, diffs);
     bind_notice(root, state);
+    // Plain listeners on the root rather than `on:` attributes: Leptos' event delegation
+    // costs 6.7 KB raw / 3.1 KB gzip of wasm, and the page needs only these three.
+    root.on_load(move |el| {
+        dom::listen(&el, "click", move |ev| actions::click(state, ev));
+        dom::listen(&el, "change", move |ev| actions::change(state, root, ev));
+        dom::listen(&el, "input", move |ev| actions::input(state, ev));
+    });
     view! {
-        <div class=if view.embed { "app embed" } else { "app" } node_ref=root inner_html=shell
-            on:click=move |ev| actions::click(state, &ev)
-            on:change=move |ev| actions::change(state, root, &ev)
-            on:input=move |ev| actions::input(state, &ev)>
-        </div>
+        <div class=if view.embed { "app embed" } else { "app" } node_ref=root inner_html=shell></div>
     }
 }
 

@@ -15,6 +15,14 @@ pub fn root(root: Root) -> Option<Element> {
     root.get().map(Into::into)
 }
 
+/// Calls `handler` for every `kind` event on `el` (and its descendants, as events bubble),
+/// for as long as the page lives.
+pub fn listen(el: &Element, kind: &str, handler: impl Fn(&web_sys::Event) + 'static) {
+    let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| handler(&ev));
+    let _ = el.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+    closure.forget();
+}
+
 /// The first element under `root` matching `selector`.
 pub fn one(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).ok().flatten()
