@@ -23,8 +23,21 @@ async fn mount(view: ViewState) -> (HtmlElement, State) {
     let state = State::new(view, Vec::new());
     let handle = leptos::mount::mount_to(container.clone(), move || view! { <Explorer state=state /> });
     handle.forget();
-    leptos::task::tick().await;
+    settle().await;
     (container, state)
+}
+
+/// Lets the page react to what a test did: effects run, then the browser paints, then the
+/// panel (filled right after each paint) is up to date.
+async fn settle() {
+    leptos::task::tick().await;
+    let after_paint = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::request_animation_frame(move || {
+            let _ = window().set_timeout_with_callback(resolve.unchecked_ref());
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(after_paint).await;
+    leptos::task::tick().await;
 }
 
 /// Fires `kind` on `el` the way a browser does for a reader's change: bubbling, so the
@@ -57,14 +70,14 @@ async fn toggle_opens_coreweave_training_on_2025_03_15() {
     assert_eq!(verdict(&c, "training-coreweave"), "conditional");
     let toggle: HtmlInputElement = find(&c, "toggle-microsoft-declines").unchecked_into();
     toggle.click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(verdict(&c, "training-coreweave"), "allowed");
     let text = find(&c, "cell-training-coreweave").text_content().unwrap_or_default();
     assert!(text.contains('✓') && text.contains("allowed"), "symbol and word, not colour alone: {text}");
     // The API stays Azure-only whatever Microsoft declines.
     assert_eq!(verdict(&c, "api-coreweave"), "blocked");
     toggle.click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(verdict(&c, "training-coreweave"), "conditional");
 }
 
@@ -72,7 +85,7 @@ async fn toggle_opens_coreweave_training_on_2025_03_15() {
 async fn selecting_a_cell_explains_it_with_clauses_and_sources() {
     let (c, _) = mount(at((2025, 11, 10))).await;
     find(&c, "cell-api-aws").click();
-    leptos::task::tick().await;
+    settle().await;
     let why = find(&c, "explanation").text_content().unwrap_or_default();
     assert!(why.contains("OpenAI API on Amazon Web Services"), "{why}");
     assert!(why.contains("blocked"), "{why}");
@@ -88,13 +101,13 @@ async fn date_field_moves_the_grid_and_rejects_bad_dates() {
     let input: HtmlInputElement = find(&c, "date-input").unchecked_into();
     input.set_value("2025-11-10");
     fire(&input, "change");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(verdict(&c, "training-aws"), "allowed");
     assert_eq!(state.date.get_untracked(), ymd(2025, 11, 10));
     // Out of range: the grid keeps its day, the reader is told why.
     input.set_value("2040-01-01");
     fire(&input, "change");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(state.date.get_untracked(), ymd(2025, 11, 10));
     let text = c.text_content().unwrap_or_default();
     assert!(text.contains("outside the explorer's range"), "{text}");
@@ -107,11 +120,11 @@ async fn scenario_select_and_reset() {
     let select: HtmlSelectElement = find(&c, "select-amendment_2026_04").unchecked_into();
     select.set_value("false");
     fire(&select, "change");
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(verdict(&c, "api-aws"), "blocked");
     assert!(find(&c, "cell-api-aws").class_list().contains("differs"));
     find(&c, "reset-scenario").click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(state.scenario.get_untracked(), Scenario::AS_HAPPENED);
     assert_eq!(verdict(&c, "api-aws"), "allowed");
 }
@@ -121,7 +134,7 @@ async fn diff_panel_lists_what_a_scenario_changes() {
     let (c, state) = mount(at((2026, 6, 1))).await;
     state.scenario.set(Scenario::AS_HAPPENED.with("amendment_2026_04", "false"));
     find(&c, "tab-diff").click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(state.panel.get_untracked(), Panel::Diff);
     let text = find(&c, "diff-view").text_content().unwrap_or_default();
     assert!(text.contains("OpenAI API on Amazon Web Services"), "{text}");
@@ -129,7 +142,7 @@ async fn diff_panel_lists_what_a_scenario_changes() {
     let strip = find(&c, "diff-strip").text_content().unwrap_or_default();
     assert!(strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27"), "{strip}");
     state.scenario.set(Scenario::AS_HAPPENED);
-    leptos::task::tick().await;
+    settle().await;
     assert!(c.query_selector("[data-testid=diff-strip]").unwrap().is_none());
 }
 
@@ -143,14 +156,14 @@ async fn presets_apply_a_what_if_and_export_buttons_follow_the_selection() {
         .unchecked_into();
     assert_eq!(preset.text_content().unwrap_or_default(), "No 2026 amendment");
     preset.click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(state.scenario.get_untracked().get("amendment_2026_04"), Some("false"));
     assert_eq!(preset.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert_eq!(verdict(&c, "api-aws"), "blocked");
     let timeline_csv = find(&c, "export-timeline-csv");
     assert!(!timeline_csv.has_attribute("disabled"));
     state.selected.set(None);
-    leptos::task::tick().await;
+    settle().await;
     assert!(timeline_csv.has_attribute("disabled"), "no cell, no timeline to export");
 }
 
@@ -160,13 +173,13 @@ async fn clause_link_leads_to_the_dataset_entry() {
     let link: HtmlElement =
         c.query_selector("[data-testid='clause-rofr-new-capacity'] a").unwrap().expect("clause link").unchecked_into();
     link.click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(state.panel.get_untracked(), Panel::Dataset);
     assert!(c.query_selector("#term-rofr-new-capacity").unwrap().is_some());
     let filter: HtmlSelectElement = find(&c, "filter-provider").unchecked_into();
     filter.set_value("aws");
     fire(&filter, "change");
-    leptos::task::tick().await;
+    settle().await;
     let hidden_coreweave = c.query_selector("#event-2025-coreweave-contract").unwrap().unwrap().has_attribute("hidden");
     let shown_aws = !c.query_selector("#event-2025-aws-agreement").unwrap().unwrap().has_attribute("hidden");
     assert!(hidden_coreweave && shown_aws);
@@ -194,7 +207,7 @@ async fn bands_show_the_cell_over_time_and_jump_to_a_day() {
         .unwrap()
         .unchecked_into();
     last.click();
-    leptos::task::tick().await;
+    settle().await;
     assert_eq!(state.date.get_untracked(), ymd(2025, 10, 28));
 }
 

@@ -28,7 +28,7 @@ pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
     let diffs = ScenarioDiff::new(state);
     let ready = RwSignal::new(!defer);
     if defer {
-        request_animation_frame(move || set_timeout(move || ready.set(true), std::time::Duration::ZERO));
+        dom::after_paint(move || ready.set(true));
     }
     grid::bind(root, state);
     date_controls::bind(root, state);

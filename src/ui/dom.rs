@@ -81,6 +81,11 @@ pub fn focus(el: &Element) {
     }
 }
 
+/// Runs `f` right after the browser has painted the current changes.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
 /// Scrolls to and focuses the element with this id after the next paint.
 pub fn scroll_to(id: String) {
     request_animation_frame(move || {

@@ -73,24 +73,43 @@ pub fn bind(root: Root, state: State, diffs: ScenarioDiff, ready: RwSignal<bool>
             dom::set_attr(&host, "aria-labelledby", &format!("tab-{}", open.as_str()));
         }
     });
-    // The open panel and its content (after the first paint when deferred).
-    Effect::new(move |shown: Option<Option<(Panel, String)>>| {
-        if !ready.get() {
-            return None;
+    // The open panel and its content, filled right after the grid has been painted (and at
+    // most once a frame while the slider is dragged): the grid is what a reader watches.
+    let shown = StoredValue::new_local(None::<(Panel, String)>);
+    let scheduled = StoredValue::new_local(false);
+    Effect::new(move |_| {
+        // Subscribe to everything the open panel can show; render after the next paint.
+        let _ = (ready.get(), state.panel.get(), state.selected.get(), state.date.get(), state.scenario.get());
+        if !ready.get_untracked() || scheduled.get_value() {
+            return;
         }
-        let (panel, text) = (state.panel.get(), content(state, diffs));
-        let host = dom::root(root).and_then(|root| dom::one(&root, "#panel"))?;
-        match shown.flatten() {
-            Some((was, old)) if was == panel => {
-                if old != text {
-                    if let Some(slot) = dom::one(&host, "[data-slot=content]") {
-                        refill(&host, &slot, &text);
-                    }
+        scheduled.set_value(true);
+        dom::after_paint(move || {
+            scheduled.set_value(false);
+            render(root, state, diffs, shown);
+        });
+    });
+}
+
+/// Puts the open panel in the page, or refills its content slot if the same panel is open.
+fn render(root: Root, state: State, diffs: ScenarioDiff, shown: StoredValue<Option<(Panel, String)>, LocalStorage>) {
+    let Some(host) = root.get_untracked().and_then(|root| dom::one(&root, "#panel")) else {
+        return;
+    };
+    let (panel, text) = untrack(|| (state.panel.get(), content(state, diffs)));
+    shown.update_value(|shown| match shown {
+        Some((was, old)) if *was == panel => {
+            if *old != text {
+                if let Some(slot) = dom::one(&host, "[data-slot=content]") {
+                    refill(&host, &slot, &text);
                 }
+                *old = text;
             }
-            _ => host.set_inner_html(&page::panel(dataset(), panel, &text)),
         }
-        Some((panel, text))
+        _ => {
+            host.set_inner_html(&page::panel(dataset(), panel, &text));
+            *shown = Some((panel, text));
+        }
     });
 }
 
