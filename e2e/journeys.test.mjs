@@ -130,6 +130,10 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
   assert.equal(m.length, 28);
   assert.equal(m.find((c) => c.workload === 'api' && c.provider === 'aws').verdict, 'allowed');
   assert.equal(typeof await page.evaluate(() => window.dealscope.version), 'string');
+  // A number is read as JSON writes it: 2032 is the value "2032".
+  const until2032 = await page.evaluate(() => window.dealscope.verdict({
+    date: '2026-06-01', workload: 'api', provider: 'aws', scenario: { api_exclusive_until: 2032, amendment_2026_04: false } }));
+  assert.equal(until2032.verdict, 'blocked');
 
   const errors = await page.evaluate(() => [
     () => window.dealscope.verdict({ date: '2025-3-15', workload: 'training', provider: 'aws' }),
@@ -139,6 +143,7 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
     () => window.dealscope.verdict({ date: '2025-03-15', workload: 'training', provider: 'aws', scenario: { agi: true } }),
     () => window.dealscope.verdict({ workload: 'training', provider: 'aws' }),
     () => window.dealscope.matrix('1999-01-01'),
+    () => window.dealscope.matrix('2025-03-15', { api_exclusive_until: 2031.5 }),
   ].map((f) => { try { f(); return 'no error'; } catch (e) { return `${e instanceof Error}:${e.message}`; } }));
   assert.match(errors[0], /^true:date: .*YYYY-MM-DD/);
   assert.match(errors[1], /^true:workload: unknown workload "gpu"; accepted: training, products, api, api-natsec/);
@@ -147,6 +152,7 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
   assert.match(errors[4], /^true:unknown scenario key "agi"/);
   assert.match(errors[5], /^true:date: missing/);
   assert.match(errors[6], /^true:date: .*outside the explorer's range/);
+  assert.match(errors[7], /^true:scenario\.api_exclusive_until: 2031\.5 is not accepted; accepted: agi, 2032/);
   await done(page);
 });
 
