@@ -175,7 +175,8 @@ async fn clause_link_leads_to_the_dataset_entry() {
     link.click();
     settle().await;
     assert_eq!(state.panel.get_untracked(), Panel::Dataset);
-    assert!(c.query_selector("#term-rofr-new-capacity").unwrap().is_some());
+    let focused = document().active_element().map(|el| el.id()).unwrap_or_default();
+    assert_eq!(focused, "term-rofr-new-capacity", "the link lands on the term, focused");
     let filter: HtmlSelectElement = find(&c, "filter-provider").unchecked_into();
     filter.set_value("aws");
     fire(&filter, "change");
@@ -183,6 +184,15 @@ async fn clause_link_leads_to_the_dataset_entry() {
     let hidden_coreweave = c.query_selector("#event-2025-coreweave-contract").unwrap().unwrap().has_attribute("hidden");
     let shown_aws = !c.query_selector("#event-2025-aws-agreement").unwrap().unwrap().has_attribute("hidden");
     assert!(hidden_coreweave && shown_aws);
+    find(&c, "dataset-view")
+        .query_selector("[data-action=back]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(state.panel.get_untracked(), Panel::Why);
+    assert_eq!(document().active_element().map(|el| el.id()).unwrap_or_default(), "panel", "back at the verdict");
 }
 
 #[wasm_bindgen_test]

@@ -68,12 +68,12 @@ pub fn click(state: State, ev: &web_sys::Event) {
         }
         "follow" if state.panel.get_untracked() != Panel::Dataset => {
             ev.prevent_default();
+            state.reveal.set_value(Some(attr("href").trim_start_matches('#').to_owned()));
             state.panel.set(Panel::Dataset);
-            dom::scroll_to(attr("href").trim_start_matches('#').to_owned());
         }
         "back" => {
+            state.reveal.set_value(Some("panel".to_owned()));
             state.panel.set(Panel::Why);
-            dom::scroll_to("panel".to_owned());
         }
         "export" => export_bar::export(state, &attr("data-what"), attr("data-format") == "csv"),
         "dismiss" => state.notices.set(Vec::new()),

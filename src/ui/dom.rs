@@ -86,12 +86,10 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
 }
 
-/// Scrolls to and focuses the element with this id after the next paint.
-pub fn scroll_to(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            el.scroll_into_view();
-            focus(&el);
-        }
-    });
+/// Scrolls to and focuses the element with this id under `root`, if there is one.
+pub fn reveal(root: &Element, id: &str) {
+    if let Some(el) = one(root, &format!("[id=\"{}\"]", id.replace('"', ""))) {
+        el.scroll_into_view();
+        focus(&el);
+    }
 }

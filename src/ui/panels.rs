@@ -93,9 +93,8 @@ pub fn bind(root: Root, state: State, diffs: ScenarioDiff, ready: RwSignal<bool>
 
 /// Puts the open panel in the page, or refills its content slot if the same panel is open.
 fn render(root: Root, state: State, diffs: ScenarioDiff, shown: StoredValue<Option<(Panel, String)>, LocalStorage>) {
-    let Some(host) = root.get_untracked().and_then(|root| dom::one(&root, "#panel")) else {
-        return;
-    };
+    let Some(root) = root.get_untracked() else { return };
+    let Some(host) = dom::one(&root, "#panel") else { return };
     let (panel, text) = untrack(|| (state.panel.get(), content(state, diffs)));
     shown.update_value(|shown| match shown {
         Some((was, old)) if *was == panel => {
@@ -111,6 +110,9 @@ fn render(root: Root, state: State, diffs: ScenarioDiff, shown: StoredValue<Opti
             *shown = Some((panel, text));
         }
     });
+    if let Some(id) = state.reveal.try_update_value(Option::take).flatten() {
+        dom::reveal(&root, &id);
+    }
 }
 
 /// Shows only the dataset's events that match both filters (party and provider).

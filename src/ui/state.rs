@@ -18,6 +18,9 @@ pub struct State {
     pub notices: RwSignal<Vec<String>>,
     /// Why the date the reader typed was not taken, if it was not.
     pub date_error: RwSignal<Option<String>>,
+    /// The id of an element to scroll to and focus once the open panel has been rendered
+    /// (a link into the dataset, "back to the verdict").
+    pub reveal: StoredValue<Option<String>>,
 }
 
 impl State {
@@ -30,6 +33,7 @@ impl State {
             embed: RwSignal::new(view.embed),
             notices: RwSignal::new(notices),
             date_error: RwSignal::new(None),
+            reveal: StoredValue::new(None),
         }
     }
 
