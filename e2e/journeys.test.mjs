@@ -106,6 +106,10 @@ test('a malformed URL opens the default view with a notice, never a blank page',
   assert.match(notice, /evil/);
   assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-03-15');
   assert.equal(await page.locator('[data-testid^=cell-]').count(), 28);
+  assert.match(notice, /<script>/, 'the link\'s markup is shown as text');
+  assert.equal(await page.locator('.app script').count(), 0, 'and never inserted');
+  await page.click('[data-testid=notice] button');
+  assert.equal(await page.locator('[data-testid=notice]').count(), 0, 'dismissed');
   await done(page);
 });
 
