@@ -6,7 +6,7 @@ use dealscope::permalink::{Panel, ViewState};
 use dealscope::scenario::Scenario;
 use dealscope::ui::app::Explorer;
 use dealscope::ui::state::State;
-use dealscope::vocab::ymd;
+use dealscope::vocab::{ymd, Provider, Workload};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -228,4 +228,76 @@ async fn embed_mode_hides_the_chrome_but_keeps_grid_and_explanation() {
     assert!(header.has_attribute("hidden"));
     assert!(c.query_selector("[data-testid=grid]").unwrap().is_some());
     assert!(c.query_selector("[data-testid=explanation]").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn slider_and_change_jumps_move_the_day() {
+    let (c, state) = mount(at((2025, 3, 15))).await;
+    let slider: HtmlInputElement = find(&c, "date-slider").unchecked_into();
+    // 2025-10-28 is day 3588 after 2016-01-01.
+    slider.set_value("3588");
+    fire(&slider, "input");
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 10, 28));
+    assert_eq!(slider.get_attribute("aria-valuetext").as_deref(), Some("2025-10-28"));
+    let field: HtmlInputElement = find(&c, "date-input").unchecked_into();
+    assert_eq!(field.value(), "2025-10-28", "the date field follows the slider");
+    assert_eq!(verdict(&c, "training-aws"), "allowed");
+    // Out-of-range slider values are clamped, never a panic.
+    slider.set_value("999999");
+    fire(&slider, "input");
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2035, 12, 31));
+    find(&c, "prev-change").click();
+    settle().await;
+    let last_change = state.date.get_untracked();
+    assert!(last_change < ymd(2035, 12, 31), "a term changes before the end of the range");
+    find(&c, "prev-change").click();
+    settle().await;
+    assert!(state.date.get_untracked() < last_change);
+    find(&c, "next-change-button").click();
+    settle().await;
+    assert_eq!(state.date.get_untracked(), last_change);
+    assert_eq!(slider.value(), (state.date.get_untracked() - ymd(2016, 1, 1)).num_days().to_string());
+}
+
+#[wasm_bindgen_test]
+async fn a_selected_cell_keeps_focus_while_the_grid_changes() {
+    let (c, state) = mount(ViewState { selected: None, ..at((2025, 3, 15)) }).await;
+    let cell = find(&c, "cell-training-coreweave");
+    cell.focus().unwrap();
+    cell.click();
+    settle().await;
+    assert_eq!(state.selected.get_untracked(), Some((Workload::Training, Provider::Coreweave)));
+    assert_eq!(cell.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let toggle: HtmlInputElement = find(&c, "toggle-microsoft-declines").unchecked_into();
+    toggle.click();
+    cell.focus().unwrap();
+    state.date.set(ymd(2025, 3, 17));
+    settle().await;
+    // The same element, patched in place: focus and the reader's place stay put.
+    assert!(find(&c, "cell-training-coreweave").is_same_node(Some(&cell)));
+    assert!(document().active_element().is_some_and(|el| el.is_same_node(Some(&cell))));
+    let label = cell.get_attribute("aria-label").unwrap_or_default();
+    assert_eq!(label, "Research & training on CoreWeave: allowed (as happened: conditional)");
+    assert!(cell.class_list().contains("selected") && cell.class_list().contains("differs"));
+    let caption = find(&c, "grid").query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(caption.contains("2025-03-17") && caption.contains("microsoft_declines=true"), "{caption}");
+}
+
+#[wasm_bindgen_test]
+async fn a_notice_says_what_a_link_had_and_can_be_dismissed() {
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&container).unwrap();
+    let (view, notices) = ViewState::from_query("?date=2099-01-01&cell=api.mars");
+    let state = State::new(view, notices);
+    leptos::mount::mount_to(container.clone(), move || view! { <Explorer state=state /> }).forget();
+    settle().await;
+    let text = find(&container, "notice").text_content().unwrap_or_default();
+    assert!(text.contains("2099-01-01") && text.contains("mars"), "{text}");
+    find(&container, "notice").query_selector("button").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert!(container.query_selector("[data-testid=notice]").unwrap().is_none());
+    assert!(state.notices.get_untracked().is_empty());
 }
