@@ -51,10 +51,6 @@ pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
 
 /// The notice of what a malformed link had; it goes when dismissed.
 fn bind_notice(root: Root, state: State) {
-    Effect::new(move |_| {
-        let notices = state.notices.get();
-        if let Some(slot) = dom::root(root).and_then(|root| dom::one(&root, ".notice-slot")) {
-            slot.set_inner_html(&page::notice(&notices));
-        }
-    });
+    let initial = page::notice(&state.notices.get_untracked());
+    dom::bind_html(root, ".notice-slot", initial, move || page::notice(&state.notices.get()));
 }

@@ -25,19 +25,15 @@ impl ScenarioDiff {
 /// The strip: shown whenever the scenario differs from as happened, with how many cells it
 /// changes on the day and on any day, and the first few spans.
 pub fn bind(root: Root, state: State, ScenarioDiff(diffs): ScenarioDiff) {
-    Effect::new(move |shown: Option<Option<String>>| {
-        let content = diffs.with(|cells| {
+    // The shell leaves the strip empty; the first run fills it if the scenario differs.
+    dom::bind_html(root, ".diff-strip-slot", String::new(), move || {
+        diffs.with(|cells| {
             cells.as_deref().map_or_else(String::new, |cells| {
                 format!(
                     "<div class=\"diff-strip\" data-testid=\"diff-strip\">{}</div>",
                     html::diff_strip(cells, state.date.get())
                 )
             })
-        });
-        let slot = dom::root(root).and_then(|root| dom::one(&root, ".diff-strip-slot"))?;
-        if shown.flatten().as_ref() != Some(&content) {
-            slot.set_inner_html(&content);
-        }
-        Some(content)
+        })
     });
 }

@@ -15,6 +15,22 @@ pub fn root(root: Root) -> Option<Element> {
     root.get().map(Into::into)
 }
 
+/// Keeps the content of the element under `root` matching `selector` equal to `html()`,
+/// writing it only when it changes. `initial` is what the shell rendered there.
+pub fn bind_html(root: Root, selector: &'static str, initial: String, html: impl Fn() -> String + 'static) {
+    let shown = StoredValue::new_local(initial);
+    Effect::new(move |_| {
+        let next = html();
+        if shown.with_value(|s| *s == next) {
+            return;
+        }
+        if let Some(el) = self::root(root).and_then(|root| one(&root, selector)) {
+            el.set_inner_html(&next);
+            shown.set_value(next);
+        }
+    });
+}
+
 /// Calls `handler` for every `kind` event on `el` (and its descendants, as events bubble),
 /// for as long as the page lives.
 pub fn listen(el: &Element, kind: &str, handler: impl Fn(&web_sys::Event) + 'static) {

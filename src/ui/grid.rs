@@ -38,12 +38,8 @@ pub fn bind(root: Root, state: State) {
             }
         });
     });
-    Effect::new(move |shown: Option<Option<String>>| {
-        let text = caption(state.date.get(), state.scenario.get());
-        let el = dom::root(root).and_then(|root| dom::one(&root, "caption"))?;
-        if shown.flatten().as_ref() != Some(&text) {
-            el.set_inner_html(&text);
-        }
-        Some(text)
+    let view = state.view_state_untracked();
+    dom::bind_html(root, "caption", caption(view.date, view.scenario), move || {
+        caption(state.date.get(), state.scenario.get())
     });
 }
