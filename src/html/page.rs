@@ -65,12 +65,14 @@ pub fn cell(
     CellView { class, label, pressed: selected, verdict: outcome.as_str(), inner }
 }
 
-/// The grid's caption: the day, and the scenario when it is not as happened.
+/// The grid's caption: the day, and the scenario when it is not as happened. The text sits in
+/// a span that stays in view (and wraps) when a narrow screen scrolls the grid sideways.
 pub fn caption(date: NaiveDate, scenario: Scenario) -> String {
-    let mut out = format!("Where OpenAI may run each workload on <time>{date}</time>");
+    let mut out = format!("<span class=\"cap\">Where OpenAI may run each workload on <time>{date}</time>");
     if scenario != Scenario::AS_HAPPENED {
         let _ = write!(out, " — scenario: {}", escape(&scenario.to_string()));
     }
+    out.push_str("</span>");
     out
 }
 
