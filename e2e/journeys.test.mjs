@@ -97,6 +97,34 @@ test('a shared URL reproduces the view', async () => {
   await done(page);
 });
 
+test('back and forward step through the cells and panels a reader opened', async () => {
+  const page = await open('?date=2025-03-15');
+  await page.waitForURL(/cell=training\.coreweave/);
+  await page.click('[data-testid=cell-api-aws]');
+  await page.waitForURL(/cell=api\.aws/);
+  await page.click('[data-testid=tab-dataset]');
+  await page.waitForURL(/panel=dataset/);
+  // Moving the day rewrites the current entry rather than adding one.
+  await page.fill('[data-testid=date-input]', '2025-10-28');
+  await page.waitForURL(/date=2025-10-28/);
+  const pressed = (cell) => page.getAttribute(`[data-testid=cell-${cell}]`, 'aria-pressed');
+  const selected = (tab) => page.getAttribute(`[data-testid=tab-${tab}]`, 'aria-selected');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-testid=tab-why]').getAttribute('aria-selected') === 'true');
+  assert.equal(await pressed('api-aws'), 'true');
+  assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-03-15');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-testid=cell-training-coreweave]').getAttribute('aria-pressed') === 'true');
+  assert.equal(await pressed('api-aws'), 'false');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('[data-testid=cell-api-aws]').getAttribute('aria-pressed') === 'true');
+  await page.goForward();
+  await page.waitForFunction(() => document.querySelector('[data-testid=tab-dataset]').getAttribute('aria-selected') === 'true');
+  assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-10-28');
+  assert.equal(await selected('why'), 'false');
+  await done(page);
+});
+
 test('a malformed URL opens the default view with a notice, never a blank page', async () => {
   const page = await open('?date=2099-13-45&cell=gpu.mars&agi_verified=perhaps&panel=%ZZ&evil=<script>');
   const notice = await page.textContent('[data-testid=notice]');

@@ -33,7 +33,7 @@ pub fn bind_html(root: Root, selector: &'static str, initial: String, html: impl
 
 /// Calls `handler` for every `kind` event on `el` (and its descendants, as events bubble),
 /// for as long as the page lives.
-pub fn listen(el: &Element, kind: &str, handler: impl Fn(&web_sys::Event) + 'static) {
+pub fn listen(el: &web_sys::EventTarget, kind: &str, handler: impl Fn(&web_sys::Event) + 'static) {
     let closure = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| handler(&ev));
     let _ = el.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
     closure.forget();

@@ -61,10 +61,17 @@ impl State {
     }
 }
 
-/// Keeps the URL in step with the state (replaceState: no history spam, no reload). Writes
-/// are batched: `replaceState` costs ~5 ms in Chromium, and a slider drag changes the state
-/// on every step, so the URL is written once the state has been still for a moment.
+/// Keeps the URL in step with the state, and the state with the browser's back and forward.
+///
+/// Opening another panel or cell is a step a reader may want to go back from, so it adds a
+/// history entry (`pushState`); moving the date or changing the scenario rewrites the current
+/// one (`replaceState`: a slider drag is not a hundred entries). Writes are batched:
+/// `replaceState` costs ~5 ms in Chromium, so the URL is written once the state has been
+/// still for a moment. Back and forward restore the state of that entry.
 pub fn sync_url(state: State) {
+    // What the URL says; `None` until the first write, which tidies the URL the page was
+    // opened with (e.g. drops what a malformed link had) without adding an entry.
+    let written = StoredValue::new_local(None::<ViewState>);
     let scheduled = StoredValue::new_local(false);
     Effect::new(move |_| {
         let _ = state.view_state();
@@ -75,12 +82,29 @@ pub fn sync_url(state: State) {
         set_timeout(
             move || {
                 scheduled.set_value(false);
-                let query = state.view_state_untracked().to_query();
-                if let Ok(history) = window().history() {
-                    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&query));
+                let now = state.view_state_untracked();
+                let last = written.get_value();
+                if last == Some(now) {
+                    return;
                 }
+                written.set_value(Some(now));
+                let Ok(history) = window().history() else { return };
+                let (url, null) = (now.to_query(), wasm_bindgen::JsValue::NULL);
+                let _ = if last.is_some_and(|last| now.panel != last.panel || now.selected != last.selected) {
+                    history.push_state_with_url(&null, "", Some(&url))
+                } else {
+                    history.replace_state_with_url(&null, "", Some(&url))
+                };
             },
             std::time::Duration::from_millis(120),
         );
+    });
+    super::dom::listen(&window(), "popstate", move |_| {
+        let (view, _) = ViewState::from_query(&window().location().search().unwrap_or_default());
+        written.set_value(Some(view));
+        state.date.set(view.date);
+        state.scenario.set(view.scenario);
+        state.selected.set(view.selected);
+        state.panel.set(view.panel);
     });
 }
