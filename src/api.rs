@@ -96,8 +96,8 @@ fn verdict_js(input: JsValue) -> Result<JsValue, JsValue> {
         return Err(error("expected an object { date, workload, provider, scenario? }"));
     }
     let date = text(&input, "date", "YYYY-MM-DD")?;
-    let workload = text(&input, "workload", "one of training, products, api, api-natsec")?;
-    let provider = text(&input, "provider", "one of azure, coreweave, oracle, aws, google, stargate, other")?;
+    let workload = text(&input, "workload", &format!("one of {}", Workload::NAMES.join(", ")))?;
+    let provider = text(&input, "provider", &format!("one of {}", Provider::NAMES.join(", ")))?;
     let scenario = scenario(&Reflect::get(&input, &JsValue::from_str("scenario")).unwrap_or(JsValue::UNDEFINED))?;
     let query = Query::parse(&date, &workload, &provider, scenario).map_err(error)?;
     to_js(&answer(dataset(), &query).map_err(error)?)

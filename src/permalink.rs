@@ -27,6 +27,11 @@ impl Panel {
             Panel::Diff => "diff",
         }
     }
+
+    /// The panel with this name (`why`, `dataset`, `diff`).
+    pub fn parse(name: &str) -> Option<Panel> {
+        Panel::ALL.iter().copied().find(|p| p.as_str() == name)
+    }
 }
 
 /// Everything a shared link reproduces.
@@ -64,10 +69,8 @@ impl ViewState {
             let result = match key.as_str() {
                 "date" => vocab::parse_day_in_range(&value).map(|d| state.date = d).map_err(|e| e.to_string()),
                 "cell" => parse_cell(&value).map(|c| state.selected = c),
-                "panel" => Panel::ALL
-                    .iter()
-                    .find(|p| p.as_str() == value)
-                    .map(|p| state.panel = *p)
+                "panel" => Panel::parse(&value)
+                    .map(|p| state.panel = p)
                     .ok_or_else(|| "accepted: why, dataset, diff".to_owned()),
                 "embed" => match value.as_str() {
                     "1" | "true" | "0" | "false" => {

@@ -22,6 +22,8 @@ macro_rules! vocabulary {
         impl $name {
             /// Every value, in the order a reader sees them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every wire name, in the order of `ALL`.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
             /// What this vocabulary is called in error messages.
             pub const WHAT: &'static str = $what;
 
@@ -42,7 +44,7 @@ macro_rules! vocabulary {
                     _ => Err(VocabError {
                         what: $what,
                         got: text.to_owned(),
-                        accepted: &[$($wire),+],
+                        accepted: Self::NAMES,
                     }),
                 }
             }

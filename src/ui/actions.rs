@@ -62,8 +62,8 @@ pub fn click(state: State, ev: &web_sys::Event) {
         "scenario" => state.scenario.update(|s| *s = s.with_spec(&attr("data-set"))),
         "preset" => state.scenario.set(Scenario::AS_HAPPENED.with_spec(&attr("data-set"))),
         "panel" => {
-            if let Some(panel) = Panel::ALL.iter().find(|p| p.as_str() == attr("data-panel")) {
-                state.panel.set(*panel);
+            if let Some(panel) = Panel::parse(&attr("data-panel")) {
+                state.panel.set(panel);
             }
         }
         "follow" if state.panel.get_untracked() != Panel::Dataset => {
