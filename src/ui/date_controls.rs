@@ -26,7 +26,7 @@ pub fn type_date(state: State, text: &str) {
 pub fn slide(state: State, value: &str) {
     if let Ok(n) = value.parse::<i64>() {
         let max = day_number(LAST_DAY);
-        state.date.set((FIRST_DAY + Duration::days(n.clamp(0, max))).min(LAST_DAY));
+        state.date.set(FIRST_DAY + Duration::days(n.clamp(0, max)));
     }
 }
 
@@ -57,7 +57,7 @@ pub fn bind(root: Root, state: State) {
         let error = state.date_error.get();
         let Some(root) = dom::root(root) else { return };
         if let Some(field) = dom::one(&root, "[data-control=date]") {
-            dom::set_attr(&field, "aria-invalid", if error.is_some() { "true" } else { "false" });
+            dom::set_bool(&field, "aria-invalid", error.is_some());
         }
         if let Some(message) = dom::one(&root, "#date-error") {
             message.set_text_content(error.as_deref());

@@ -59,6 +59,11 @@ pub fn set_attr(el: &Element, name: &str, value: &str) {
     }
 }
 
+/// Sets a `"true"`/`"false"` attribute (`aria-pressed`, `aria-selected`, `aria-invalid`).
+pub fn set_bool(el: &Element, name: &str, on: bool) {
+    set_attr(el, name, if on { "true" } else { "false" });
+}
+
 /// Adds or removes a boolean attribute (`hidden`, `disabled`).
 pub fn flag(el: &Element, name: &str, on: bool) {
     if on != el.has_attribute(name) {

@@ -29,7 +29,7 @@ pub fn bind(root: Root, state: State) {
                 }
                 el.set_class_name(&view.class);
                 dom::set_attr(el, "aria-label", &view.label);
-                dom::set_attr(el, "aria-pressed", if view.pressed { "true" } else { "false" });
+                dom::set_bool(el, "aria-pressed", view.pressed);
                 dom::set_attr(el, "data-verdict", view.verdict);
                 if view.inner != old.inner {
                     el.set_inner_html(&view.inner);

@@ -66,8 +66,7 @@ pub fn bind(root: Root, state: State, diffs: ScenarioDiff, ready: RwSignal<bool>
         let open = state.panel.get();
         let Some(root) = dom::root(root) else { return };
         for tab in dom::all(&root, "[role=tab]") {
-            let selected = tab.get_attribute("data-panel").as_deref() == Some(open.as_str());
-            dom::set_attr(&tab, "aria-selected", if selected { "true" } else { "false" });
+            dom::set_bool(&tab, "aria-selected", tab.get_attribute("data-panel").as_deref() == Some(open.as_str()));
         }
         if let Some(host) = dom::one(&root, "#panel") {
             dom::set_attr(&host, "aria-labelledby", &format!("tab-{}", open.as_str()));

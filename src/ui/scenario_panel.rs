@@ -28,7 +28,7 @@ pub fn bind(root: Root, state: State) {
             if spec.is_empty() {
                 dom::flag(&button, "disabled", scenario == Scenario::AS_HAPPENED);
             } else {
-                dom::set_attr(&button, "aria-pressed", if preset_active(scenario, &spec) { "true" } else { "false" });
+                dom::set_bool(&button, "aria-pressed", preset_active(scenario, &spec));
             }
         }
     });
