@@ -3,7 +3,9 @@
 //! change. One shape for the page, `window.dealscope` and the exports.
 
 use crate::dataset::{Citation, Dataset, PartialDate};
-use crate::engine::{self, describe_condition, next_change_after, Outcome, Query, QueryError, Verdict};
+use crate::engine::{
+    self, describe_condition, describe_moot, next_change_after, Basis, FactState, Outcome, Query, QueryError, Verdict,
+};
 use crate::vocab::format_partial;
 use serde::Serialize;
 
@@ -15,7 +17,12 @@ pub struct SourceRef {
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `null` when the source is undated.
     pub date: Option<String>,
     pub publisher: &'static str,
+    /// `primary`, `news` or `seed` (kept for programs written against earlier versions).
     pub kind: &'static str,
+    /// `primary`, `press` or `secondary`.
+    pub reliability: &'static str,
+    /// Whether the companies themselves published what the source reports.
+    pub confirmed: bool,
     pub locator: &'static str,
     pub quote: Option<&'static str>,
 }
@@ -30,6 +37,8 @@ pub struct Clause {
     pub says: &'static str,
     /// Where the condition it depends on stands, in plain words.
     pub condition: Option<String>,
+    /// False when every source of the clause is a report the companies did not confirm.
+    pub confirmed: bool,
     pub sources: Vec<SourceRef>,
 }
 
@@ -51,18 +60,46 @@ pub struct Answer {
     pub next_verdict: Option<Outcome>,
     /// The scenario, as `key=value` changes from as-happened ("as happened" when none).
     pub scenario: String,
+    /// False when a determining clause, or the recorded decision that settles its condition,
+    /// rests only on reports the companies did not confirm.
+    pub confirmed: bool,
+    /// What-ifs that change nothing on this day, and why (e.g. AGI after the 2026 amendment).
+    pub moot: Vec<String>,
+    /// The day the data was last researched (`YYYY-MM-DD`).
+    pub data_as_of: String,
+    /// True when `date` is after `data_as_of`: the answer applies the terms as agreed then;
+    /// it is a projection, not a record.
+    pub projection: bool,
+}
+
+/// What the reader is told when an answer rests on unconfirmed reports.
+pub const REPORTED: &str = "reported, not confirmed by the companies";
+
+/// What the reader is told about an answer for a day after the data's "as of".
+pub fn projection_note(ds: &Dataset) -> String {
+    format!(
+        "Projection, not a record: this day is after the data was last researched ({}), so the answer applies the terms as agreed by then.",
+        ds.researched
+    )
 }
 
 /// Builds the answer to `query`.
 pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
     let verdict = engine::verdict(ds, query)?;
     let next = next_change_after(ds, query, &verdict);
+    let clauses = clauses(ds, query, &verdict);
+    // A recorded decision that settles a condition counts like a clause's sources.
+    let records_confirmed = verdict.reasons.iter().filter_map(|r| r.condition).all(|c| match c.basis {
+        Basis::Record(ix) if c.state != FactState::Open => ds.confirmed(ds.decision(ix).sources),
+        _ => true,
+    });
     Ok(Answer {
+        confirmed: clauses.iter().all(|c| c.confirmed) && records_confirmed,
         date: query.date.to_string(),
         workload: query.workload.as_str(),
         provider: query.provider.as_str(),
         verdict: verdict.outcome,
-        clauses: clauses(ds, query, &verdict),
+        clauses,
         conditions: verdict
             .open_conditions()
             .filter_map(|r| r.condition.map(|c| describe_condition(ds, query, &c)))
@@ -71,6 +108,13 @@ pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
         next_change: next.as_ref().map(|c| c.date.to_string()),
         next_verdict: next.as_ref().map(|c| c.verdict.outcome),
         scenario: query.scenario.to_string(),
+        moot: crate::vocab::SCENARIO_KEYS
+            .iter()
+            .filter_map(|(key, _)| engine::moot(ds, query.date, query.scenario, key))
+            .map(|(term, moot)| describe_moot(term, moot))
+            .collect(),
+        data_as_of: ds.researched.to_string(),
+        projection: ds.is_projection(query.date),
     })
 }
 
@@ -87,6 +131,7 @@ pub fn clauses(ds: &Dataset, query: &Query, verdict: &Verdict) -> Vec<Clause> {
                 summary: term.summary,
                 says: r.outcome.as_str(),
                 condition: r.condition.map(|c| describe_condition(ds, query, &c)),
+                confirmed: ds.confirmed(term.sources),
                 sources: sources(ds, term.sources),
             }
         })
@@ -109,7 +154,9 @@ pub fn sources(ds: &Dataset, citations: &[Citation]) -> Vec<SourceRef> {
                 title: s.title,
                 date: s.date.map(partial),
                 publisher: s.publisher,
-                kind: s.kind.as_str(),
+                kind: s.kind(),
+                reliability: s.reliability.as_str(),
+                confirmed: s.confirmed,
                 locator: s.locator,
                 quote: c.quote,
             }

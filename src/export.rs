@@ -26,6 +26,8 @@ pub struct BandRow {
     pub verdict: &'static str,
     pub clauses: Vec<&'static str>,
     pub sources: Vec<SourceRef>,
+    /// The day the data was last researched; days after it are projections.
+    pub data_as_of: String,
 }
 
 /// A cell's verdict bands over 2016–2035.
@@ -40,6 +42,7 @@ pub fn cell_timeline(ds: &Dataset, workload: Workload, provider: Provider, scena
             verdict: b.verdict.outcome.as_str(),
             clauses: b.verdict.reasons.iter().map(|r| ds.term(r.term).id).collect(),
             sources: b.verdict.reasons.iter().flat_map(|r| sources(ds, ds.term(r.term).sources)).collect(),
+            data_as_of: ds.researched.to_string(),
         })
         .collect()
 }
@@ -55,7 +58,8 @@ pub struct Row {
     pub sources: Vec<SourceRef>,
 }
 
-/// Every source, event, figure, term, decision and conflict reading, with its citations.
+/// The dataset's "as of" row first, then every source, event, figure, term, decision and
+/// conflict reading, with its citations.
 pub fn dataset_rows(ds: &Dataset) -> Vec<Row> {
     let row = |kind, id, date: String, text: String, cites: &[Citation]| Row {
         kind,
@@ -64,14 +68,20 @@ pub fn dataset_rows(ds: &Dataset) -> Vec<Row> {
         text,
         sources: sources(ds, cites),
     };
-    let mut rows = Vec::new();
+    let mut rows = vec![row(
+        "dataset",
+        "dealscope",
+        ds.researched.to_string(),
+        format!("Data as of {}; latest event {}. {}", ds.researched, partial(ds.latest_event), ds.research_note),
+        ds.research_sources,
+    )];
     for s in ds.sources {
         let date = s.date.map(partial).unwrap_or_default();
         rows.push(Row {
             kind: "source",
             id: s.id,
             date,
-            text: format!("{}: {} ({}; {})", s.publisher, s.title, s.kind.as_str(), s.locator),
+            text: format!("{}: {} ({}; {})", s.publisher, s.title, s.reliability_label(), s.locator),
             sources: Vec::new(),
         });
     }
@@ -135,8 +145,15 @@ fn cite(sources: &[SourceRef]) -> String {
     sources
         .iter()
         .map(|s| {
-            let mut text =
-                format!("{}: {}, {} ({})", s.id, s.publisher, s.title, s.date.as_deref().unwrap_or("undated"));
+            let mut text = format!(
+                "{}: {}, {} ({}; {}{})",
+                s.id,
+                s.publisher,
+                s.title,
+                s.date.as_deref().unwrap_or("undated"),
+                s.reliability,
+                if s.confirmed { "" } else { ", not confirmed" }
+            );
             if let Some(q) = s.quote {
                 text.push_str(" “");
                 text.push_str(q);
@@ -161,6 +178,9 @@ pub fn grid_csv(answers: &[Answer]) -> String {
             "notes",
             "next_change",
             "scenario",
+            "confirmed",
+            "projection",
+            "data_as_of",
             "sources",
         ],
         answers.iter().map(|a| {
@@ -175,6 +195,9 @@ pub fn grid_csv(answers: &[Answer]) -> String {
                 a.notes.join(" | "),
                 a.next_change.clone().unwrap_or_default(),
                 a.scenario.clone(),
+                a.confirmed.to_string(),
+                a.projection.to_string(),
+                a.data_as_of.clone(),
                 cite(&sources),
             ]
         }),
@@ -184,7 +207,7 @@ pub fn grid_csv(answers: &[Answer]) -> String {
 /// A timeline as CSV.
 pub fn timeline_csv(bands: &[BandRow]) -> String {
     csv(
-        &["workload", "provider", "from", "to", "verdict", "clauses", "sources"],
+        &["workload", "provider", "from", "to", "verdict", "clauses", "data_as_of", "sources"],
         bands.iter().map(|b| {
             vec![
                 b.workload.to_owned(),
@@ -193,6 +216,7 @@ pub fn timeline_csv(bands: &[BandRow]) -> String {
                 b.to.clone(),
                 b.verdict.to_owned(),
                 b.clauses.join(" "),
+                b.data_as_of.clone(),
                 cite(&b.sources),
             ]
         }),
@@ -230,6 +254,7 @@ mod tests {
         let coreweave = lines.iter().find(|l| l.contains("training,coreweave")).unwrap();
         assert!(coreweave.contains(",allowed,rofr-new-capacity,"), "{coreweave}");
         assert!(coreweave.contains("ms-2025-01-21: Microsoft"), "{coreweave}");
+        assert!(coreweave.contains("(2025-01-21; primary)"), "reliability in the citation: {coreweave}");
         assert!(coreweave.contains("microsoft_declines=true"), "{coreweave}");
     }
 
@@ -239,7 +264,7 @@ mod tests {
         assert_eq!(bands.first().unwrap().from, "2016-01-01");
         assert_eq!(bands.last().unwrap().to, "2035-12-31");
         let text = timeline_csv(&bands);
-        assert!(text.contains("api,aws,2026-04-27,2035-12-31,allowed,azure-first,"), "{text}");
+        assert!(text.contains("api,aws,2026-04-27,2035-12-31,allowed,azure-first,2026-11-26,"), "{text}");
     }
 
     #[test]
@@ -247,9 +272,11 @@ mod tests {
         let ds = dataset();
         let rows = dataset_rows(ds);
         let conflict_readings: usize = ds.conflicts.iter().map(|c| c.readings.len()).sum();
+        assert_eq!(rows[0].kind, "dataset");
+        assert_eq!(rows[0].date, ds.researched.to_string());
         assert_eq!(
             rows.len(),
-            ds.sources.len()
+            1 + ds.sources.len()
                 + ds.events.len()
                 + ds.figures.len()
                 + ds.terms.len()

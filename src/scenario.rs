@@ -8,7 +8,7 @@ use crate::vocab::SCENARIO_KEYS;
 use std::fmt;
 
 /// How many scenario keys there are.
-pub const KEY_COUNT: usize = 6;
+pub const KEY_COUNT: usize = 7;
 
 /// Index of each key in [`SCENARIO_KEYS`].
 pub mod key {
@@ -18,6 +18,7 @@ pub mod key {
     pub const API_EXCLUSIVE_UNTIL: usize = 3;
     pub const EXCLUSIVE_SINCE: usize = 4;
     pub const ROFR_AFTER_2025_10: usize = 5;
+    pub const FRONTIER_ON_AWS: usize = 6;
 }
 
 /// A value for every scenario key (stored as the index of the value in its key's list).
@@ -152,6 +153,7 @@ pub const PRESETS: &[(&str, &str)] = &[
     ("AGI verified in 2026", "agi_verified=true"),
     ("No 2026 amendment", "amendment_2026_04=false"),
     ("Seed 003's reading: API exclusive until 2032", "api_exclusive_until=2032"),
+    ("Microsoft's reading of Frontier on AWS", "frontier_on_aws=blocked"),
 ];
 
 impl fmt::Display for Scenario {
@@ -175,6 +177,7 @@ pub fn explain_key(name: &str) -> &'static str {
         "api_exclusive_until" => "How long API exclusivity lasts: until verified AGI (Microsoft, 2025-10-28) or until 2032 (seed 003).",
         "exclusive_since" => "When Azure became exclusive: 2019 (the announcements) or 2016 (seed 003).",
         "rofr_after_2025_10" => "Whether Microsoft's right of first refusal ended in October 2025 (Microsoft) or was only loosened (seed 001).",
+        "frontier_on_aws" => "Between 2026-02-27 and the 2026-04-27 amendment, whether AWS could distribute OpenAI Frontier: allowed (OpenAI and Amazon: a stateful runtime is not an API product) or blocked (Microsoft, as reported by the FT: it is API access reserved to Azure).",
         _ => "",
     }
 }
@@ -193,6 +196,8 @@ pub fn value_label(key: &str, value: &str) -> &'static str {
         ("exclusive_since", "2016") => "2016",
         ("rofr_after_2025_10", "ended") => "ended",
         ("rofr_after_2025_10", "loosened") => "only loosened",
+        ("frontier_on_aws", "allowed") => "allowed (OpenAI and Amazon)",
+        ("frontier_on_aws", "blocked") => "blocked (Microsoft, as reported)",
         _ => "",
     }
 }
@@ -206,6 +211,7 @@ pub fn key_label(key: &str) -> &'static str {
         "api_exclusive_until" => "API exclusivity lasts",
         "exclusive_since" => "Azure exclusive since",
         "rofr_after_2025_10" => "ROFR after October 2025",
+        "frontier_on_aws" => "Frontier on AWS before the amendment",
         _ => "",
     }
 }
@@ -228,6 +234,7 @@ mod tests {
         assert_eq!(SCENARIO_KEYS[key::API_EXCLUSIVE_UNTIL].0, "api_exclusive_until");
         assert_eq!(SCENARIO_KEYS[key::EXCLUSIVE_SINCE].0, "exclusive_since");
         assert_eq!(SCENARIO_KEYS[key::ROFR_AFTER_2025_10].0, "rofr_after_2025_10");
+        assert_eq!(SCENARIO_KEYS[key::FRONTIER_ON_AWS].0, "frontier_on_aws");
         for (name, values) in SCENARIO_KEYS {
             assert!(!explain_key(name).is_empty(), "{name} needs an explanation");
             assert!(!key_label(name).is_empty(), "{name} needs a label");
@@ -280,7 +287,7 @@ mod tests {
     #[test]
     fn all_scenarios_are_distinct() {
         let all = Scenario::all();
-        assert_eq!(all.len(), 3 * 2 * 2 * 2 * 2 * 2);
+        assert_eq!(all.len(), 3 * 2 * 2 * 2 * 2 * 2 * 2);
         let set: std::collections::HashSet<_> = all.iter().collect();
         assert_eq!(set.len(), all.len());
     }

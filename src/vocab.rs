@@ -99,6 +99,16 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// How reliable a source is (facts.md, "Corrections and additions"): the companies' own
+    /// posts and filings, the press, or aggregators and blogs that relay the press.
+    Reliability, "reliability" {
+        Primary = "primary", "primary";
+        Press = "press", "press";
+        Secondary = "secondary", "secondary";
+    }
+);
+
 /// A value outside a closed vocabulary.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {what} \"{got}\"; accepted: {}", accepted.join(", "))]
@@ -118,6 +128,7 @@ pub const SCENARIO_KEYS: &[(&str, &[&str])] = &[
     ("api_exclusive_until", &["agi", "2032"]),
     ("exclusive_since", &["2019", "2016"]),
     ("rofr_after_2025_10", &["ended", "loosened"]),
+    ("frontier_on_aws", &["allowed", "blocked"]),
 ];
 
 /// The first date the explorer answers for.

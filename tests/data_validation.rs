@@ -51,7 +51,7 @@ fn only(errors: &[DataError], kind: &str) -> DataError {
 fn the_real_dataset_is_valid() {
     let raw = load(&data_dir())
         .unwrap_or_else(|errors| panic!("{}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")));
-    assert!(raw.terms.len() >= 12 && raw.events.len() >= 20 && raw.conflicts.len() == 7);
+    assert!(raw.terms.len() >= 14 && raw.events.len() >= 40 && raw.conflicts.len() == 11);
 }
 
 #[test]
@@ -184,4 +184,125 @@ fn missing_file() {
     std::fs::remove_file(dir.join("conflicts.toml")).unwrap();
     let e = only(&load(&dir).unwrap_err(), "unreadable");
     assert_eq!(e.file, "data/conflicts.toml");
+}
+
+// ---- Reliability, "as of", order of events, ids and moot keys (the 2026-11 additions) ----
+
+#[test]
+fn source_without_reliability() {
+    let e = only(
+        &errors(
+            "sources.toml",
+            "reliability = \"press\"\nconfirmed = false\nlocator = \"Semafor",
+            "confirmed = false\nlocator = \"Semafor",
+        ),
+        "missing",
+    );
+    assert_eq!(e.file, "data/sources.toml");
+    assert_eq!(e.item.as_deref(), Some("source `semafor-2025-03-20`"));
+    let text = e.to_string();
+    assert!(text.contains("`reliability` is missing") && text.contains("add `reliability = \"primary\"`"), "{text}");
+}
+
+#[test]
+fn source_with_an_unknown_reliability() {
+    let e = only(&errors("sources.toml", "reliability = \"press\"", "reliability = \"rumour\""), "bad-value");
+    let text = e.to_string();
+    assert!(
+        text.contains("`reliability` = \"rumour\"") && text.contains("primary") && text.contains("secondary"),
+        "{text}"
+    );
+    assert!(e.item.as_deref().is_some_and(|i| i.starts_with("source `")), "{e}");
+}
+
+#[test]
+fn source_without_confirmed() {
+    let e = only(
+        &errors("sources.toml", "reliability = \"press\"\nconfirmed = false\n", "reliability = \"press\"\n"),
+        "missing",
+    );
+    assert!(e.to_string().contains("`confirmed` is missing") && e.to_string().contains("confirmed = true"), "{e}");
+}
+
+#[test]
+fn primary_source_that_is_not_confirmed() {
+    let e = only(
+        &errors(
+            "sources.toml",
+            "reliability = \"primary\"\nconfirmed = true",
+            "reliability = \"primary\"\nconfirmed = false",
+        ),
+        "bad-value",
+    );
+    assert_eq!(e.item.as_deref(), Some("source `ann-2016-11`"));
+    assert!(e.to_string().contains("`confirmed`") && e.to_string().contains("press or secondary"), "{e}");
+}
+
+#[test]
+fn conflict_naming_an_unknown_scenario_key() {
+    let e = only(
+        &errors("conflicts.toml", "scenario_key = \"frontier_on_aws\"", "scenario_key = \"frontier_on_azure\""),
+        "bad-value",
+    );
+    assert_eq!(e.item.as_deref(), Some("conflict `frontier-on-aws`"));
+    assert!(e.to_string().contains("scenario key \"frontier_on_azure\" is unknown"), "{e}");
+}
+
+#[test]
+fn decision_citing_an_unknown_source() {
+    let e = only(
+        &errors("decisions.toml", "sources = [\"openai-2025-07-22-oracle\",", "sources = [\"oracle-2025-07-22\","),
+        "unknown-ref",
+    );
+    assert_eq!(e.item.as_deref(), Some("decision `oracle-direct-2025`"));
+    assert!(
+        e.to_string().contains("unknown source `oracle-2025-07-22`") && e.to_string().contains("data/sources.toml"),
+        "{e}"
+    );
+}
+
+#[test]
+fn moot_naming_an_unknown_scenario_key() {
+    let e = only(&errors("terms.toml", "key = \"agi_verified\"", "key = \"agi\""), "bad-value");
+    assert_eq!(e.item.as_deref(), Some("term `azure-first`"));
+    assert!(e.to_string().contains("`moot.key` = \"agi\"") && e.to_string().contains("agi_verified"), "{e}");
+}
+
+#[test]
+fn event_out_of_date_order() {
+    let e = only(&errors("events.toml", "date = \"2025-11-03\"", "date = \"2025-10-03\""), "out-of-order");
+    assert_eq!(e.item.as_deref(), Some("event `2025-aws-agreement`"));
+    assert!(
+        e.to_string().contains("before `2025-recapitalisation` (2025-10-28)") && e.to_string().contains("date order"),
+        "{e}"
+    );
+}
+
+#[test]
+fn event_after_the_research_date() {
+    let e =
+        only(&errors("dataset.toml", "researched = \"2026-11-26\"", "researched = \"2026-05-01\""), "after-researched");
+    assert_eq!(e.file, "data/events.toml");
+    assert!(e.to_string().contains("after the day the data was researched (2026-05-01"), "{e}");
+}
+
+#[test]
+fn research_date_must_be_a_day() {
+    let e = only(&errors("dataset.toml", "researched = \"2026-11-26\"", "researched = \"2026-11\""), "bad-date");
+    assert_eq!(e.file, "data/dataset.toml");
+    assert!(e.to_string().contains("`researched`"), "{e}");
+}
+
+#[test]
+fn missing_dataset_file() {
+    let dir = broken("", "", "");
+    std::fs::remove_file(dir.join("dataset.toml")).unwrap();
+    let e = only(&load(&dir).unwrap_err(), "unreadable");
+    assert_eq!(e.file, "data/dataset.toml");
+}
+
+#[test]
+fn id_that_cannot_be_an_anchor() {
+    let e = only(&errors("figures.toml", "id = \"coreweave-option\"", "id = \"CoreWeave option\""), "bad-id");
+    assert!(e.to_string().contains("write e.g. `coreweave-option`"), "{e}");
 }

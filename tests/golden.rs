@@ -85,9 +85,15 @@ fn golden_cases() {
     for file in files {
         let cases: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(&file).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        // Cases written for a correction say why, with their source.
+        let needs_why = file.file_name().is_some_and(|n| n.to_string_lossy().starts_with("corrections"));
         for case in cases {
             count += 1;
             let name = text(&case, "name");
+            if needs_why || case.get("why").is_some() {
+                let why = text(&case, "why");
+                assert!(why.contains("ource"), "{name}: `why` must name its source: {why}");
+            }
             let (query, terms, problems) = check(&case);
             keys_seen.extend(query.scenario.changes().into_iter().map(|(k, _)| k));
             determining_seen.extend(terms.iter().copied());
@@ -105,7 +111,7 @@ fn golden_cases() {
         }
     }
     assert!(failures.is_empty(), "{} of {count} golden cases failed:\n\n{}", failures.len(), failures.join("\n"));
-    assert!(count >= 40, "at least 40 golden cases, found {count}");
+    assert!(count >= 80, "at least 80 golden cases, found {count}");
     // Coverage: every compute term decides some case, every scenario key is exercised.
     for term in ds.terms.iter().filter(|t| t.effect != dataset::Effect::None) {
         assert!(determining_seen.contains(term.id), "no golden case where {} decides", term.id);

@@ -200,3 +200,42 @@ fn diff_is_empty_as_happened_and_explains_every_difference() {
     assert_eq!(api_aws.spans[0].from.to_string(), "2026-04-27");
     assert_eq!(api_aws.spans[0].causes, ["amendment_2026_04"]);
 }
+
+/// Every `[[term.moot]]` claim in the data holds: on every day the term is in force (each
+/// stretch between breakpoints, checked at its first and last day), in every scenario that
+/// admits it, setting the key to any value changes no cell's verdict.
+#[test]
+fn moot_keys_really_change_nothing() {
+    let ds = dataset::dataset();
+    let days: Vec<NaiveDate> = std::iter::once(FIRST_DAY).chain(engine::breakpoints(ds)).collect();
+    let mut checked = 0;
+    for term in ds.terms.iter().filter(|t| !t.moots.is_empty()) {
+        for moot in term.moots {
+            let values = vocab::SCENARIO_KEYS.iter().find(|(k, _)| *k == moot.key).unwrap().1;
+            for (i, &from) in days.iter().enumerate() {
+                let last = days.get(i + 1).map_or(LAST_DAY, |d| d.pred_opt().unwrap());
+                for day in [from, last].into_iter().filter(|d| term.in_force(*d)) {
+                    for s in Scenario::all().into_iter().filter(|s| engine::moot(ds, day, *s, moot.key).is_some()) {
+                        let base = engine::matrix(ds, day, s).unwrap();
+                        for value in values {
+                            let other = engine::matrix(ds, day, s.with(moot.key, value)).unwrap();
+                            for (a, b) in base.iter().zip(&other) {
+                                assert_eq!(
+                                    a.verdict.outcome, b.verdict.outcome,
+                                    "{} claims {} is moot, but on {day} [{s}] {} on {} differs with {}={value}",
+                                    term.id, moot.key, a.workload, a.provider, moot.key
+                                );
+                            }
+                        }
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 0, "the data claims no moot key, or the claim is never in force");
+    let after = vocab::ymd(2026, 6, 1);
+    assert!(engine::moot(ds, after, Scenario::AS_HAPPENED, "agi_verified").is_some());
+    assert!(engine::moot(ds, vocab::ymd(2026, 4, 26), Scenario::AS_HAPPENED, "agi_verified").is_none());
+    assert!(engine::moot(ds, after, Scenario::AS_HAPPENED.with("amendment_2026_04", "false"), "agi_verified").is_none());
+}

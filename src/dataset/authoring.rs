@@ -6,7 +6,9 @@
 //! compiled into the wasm bundle: the page gets the checked data baked into statics.
 
 use super::error::{DataError, DataErrorKind};
-use crate::vocab::{self, parse_partial, Decision, Precision, Provider, Workload, FIRST_DAY, LAST_DAY, SCENARIO_KEYS};
+use crate::vocab::{
+    self, parse_partial, Decision, Precision, Provider, Reliability, Workload, FIRST_DAY, LAST_DAY, SCENARIO_KEYS,
+};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::{BTreeSet, HashMap};
@@ -15,8 +17,16 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 
 /// The files of a dataset, in the order they are read.
-pub const FILES: &[&str] =
-    &["sources.toml", "parties.toml", "figures.toml", "terms.toml", "decisions.toml", "events.toml", "conflicts.toml"];
+pub const FILES: &[&str] = &[
+    "dataset.toml",
+    "sources.toml",
+    "parties.toml",
+    "figures.toml",
+    "terms.toml",
+    "decisions.toml",
+    "events.toml",
+    "conflicts.toml",
+];
 
 /// A citation as written: `"id"` or `{ id = "…", quote = "…" }`.
 #[derive(Clone, Debug, Deserialize)]
@@ -40,6 +50,17 @@ impl RawCitation {
     }
 }
 
+/// `data/dataset.toml`: the dataset as a whole.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeta {
+    /// The day the research was last brought up to date.
+    pub researched: String,
+    pub note: String,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
@@ -47,7 +68,9 @@ pub struct RawSource {
     pub publisher: String,
     pub title: String,
     pub date: String,
-    pub kind: String,
+    /// Optional here so that a missing one gets a message saying what to write.
+    pub reliability: Option<String>,
+    pub confirmed: Option<bool>,
     pub url: Option<String>,
     pub seed: Option<String>,
     pub locator: String,
@@ -114,6 +137,15 @@ pub struct RawLapse {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct RawMoot {
+    pub key: String,
+    pub why: String,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RawTerm {
     pub id: String,
     pub title: String,
@@ -131,6 +163,8 @@ pub struct RawTerm {
     pub sources: Vec<RawCitation>,
     #[serde(default)]
     pub lapse: Vec<RawLapse>,
+    #[serde(default)]
+    pub moot: Vec<RawMoot>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -191,6 +225,8 @@ pub struct Item<T> {
 /// The whole dataset as written, before baking.
 #[derive(Debug, Default)]
 pub struct RawDataset {
+    /// `dataset.toml` (`None` only when it could not be read; that is an error).
+    pub meta: Option<Item<RawMeta>>,
     pub sources: Vec<Item<RawSource>>,
     pub parties: Vec<Item<RawParty>>,
     pub figures: Vec<Item<RawFigure>>,
@@ -228,6 +264,7 @@ pub fn load(dir: &Path) -> Result<RawDataset, Vec<DataError>> {
         )
     };
     let mut raw = RawDataset {
+        meta: read_table(dir, "dataset.toml", &label, &mut errors),
         sources: read(dir, "sources.toml", &label, &mut errors),
         parties: read(dir, "parties.toml", &label, &mut errors),
         figures: read(dir, "figures.toml", &label, &mut errors),
@@ -260,26 +297,49 @@ pub fn inputs(dir: &Path) -> Vec<PathBuf> {
     paths
 }
 
+/// Reads a file of `[[item]]` tables.
 fn read<T: for<'de> Deserialize<'de>>(
     dir: &Path,
     name: &str,
     label: &dyn Fn(&str) -> String,
     errors: &mut Vec<DataError>,
 ) -> Vec<Item<T>> {
+    parse::<File<T>>(dir, name, label, errors).map_or_else(Vec::new, |(text, parsed)| {
+        parsed
+            .items
+            .into_iter()
+            .map(|spanned| Item { line: line_of(&text, spanned.span().start), value: spanned.into_inner() })
+            .collect()
+    })
+}
+
+/// Reads a file that is one table.
+fn read_table<T: for<'de> Deserialize<'de>>(
+    dir: &Path,
+    name: &str,
+    label: &dyn Fn(&str) -> String,
+    errors: &mut Vec<DataError>,
+) -> Option<Item<T>> {
+    parse::<T>(dir, name, label, errors).map(|(_, value)| Item { line: 1, value })
+}
+
+/// The text of a data file and what it deserialises to; problems go to `errors`.
+fn parse<T: for<'de> Deserialize<'de>>(
+    dir: &Path,
+    name: &str,
+    label: &dyn Fn(&str) -> String,
+    errors: &mut Vec<DataError>,
+) -> Option<(String, T)> {
     let file = label(name);
     let text = match fs::read_to_string(dir.join(name)) {
         Ok(text) => text,
         Err(e) => {
             errors.push(DataError { file, line: None, item: None, kind: DataErrorKind::Unreadable(e.to_string()) });
-            return Vec::new();
+            return None;
         }
     };
-    match toml::from_str::<File<T>>(&text) {
-        Ok(parsed) => parsed
-            .items
-            .into_iter()
-            .map(|spanned| Item { line: line_of(&text, spanned.span().start), value: spanned.into_inner() })
-            .collect(),
+    match toml::from_str::<T>(&text) {
+        Ok(parsed) => Some((text, parsed)),
         Err(e) => {
             let line = e.span().map(|span| line_of(&text, span.start));
             errors.push(DataError {
@@ -288,7 +348,7 @@ fn read<T: for<'de> Deserialize<'de>>(
                 item: None,
                 kind: DataErrorKind::Syntax(e.message().trim().to_owned()),
             });
-            Vec::new()
+            None
         }
     }
 }
@@ -349,10 +409,9 @@ pub fn effect_on(effect: &str, provider: Provider) -> &'static str {
 }
 
 pub const EFFECTS: &[&str] = &["azure-only", "allowed", "rofr", "none"];
-pub const SOURCE_KINDS: &[&str] = &["primary", "news", "seed"];
-pub const UNITS: &[&str] = &["usd", "gw", "percent", "count"];
-pub const SCALES: &[&str] = &["", "million", "billion"];
-pub const QUALIFIERS: &[&str] = &["exact", "approx", "up-to", "more-than"];
+pub const UNITS: &[&str] = &["usd", "gw", "mw", "percent", "count"];
+pub const SCALES: &[&str] = &["", "million", "billion", "trillion"];
+pub const QUALIFIERS: &[&str] = &["exact", "approx", "up-to", "more-than", "at-least"];
 pub const CONDITIONS: &[&str] = &["agi_verified"];
 
 struct Checker<'a> {
@@ -409,8 +468,33 @@ impl Checker<'_> {
         for item in &raw.decisions {
             self.check_decision(item, known);
         }
+        let researched = raw.meta.as_ref().and_then(|meta| self.check_meta(meta, known));
+        let mut previous: Option<(&str, &str, NaiveDate)> = None;
         for item in &raw.events {
-            self.check_event(item, known);
+            let date = self.check_event(item, known);
+            if let Some(date) = date {
+                let e = &item.value;
+                let at = At { file: "events.toml", line: item.line, kind: "event", id: &e.id };
+                if let Some((previous_id, previous_text, previous_date)) = previous {
+                    if date < previous_date {
+                        self.push(
+                            at,
+                            DataErrorKind::OutOfOrder {
+                                date: e.date.clone(),
+                                previous: previous_id.to_owned(),
+                                previous_date: previous_text.to_owned(),
+                            },
+                        );
+                    }
+                }
+                if let Some(researched) = researched.filter(|r| date > *r) {
+                    self.push(
+                        at,
+                        DataErrorKind::AfterResearched { date: e.date.clone(), researched: researched.to_string() },
+                    );
+                }
+                previous = Some((&e.id, &e.date, date));
+            }
         }
         for item in &raw.conflicts {
             self.check_conflict(item, known);
@@ -420,26 +504,53 @@ impl Checker<'_> {
         }
     }
 
+    /// `dataset.toml`; returns the day it was researched.
+    fn check_meta(&mut self, item: &Item<RawMeta>, known: Known<'_>) -> Option<NaiveDate> {
+        let m = &item.value;
+        let at = At { file: "dataset.toml", line: item.line, kind: "dataset", id: "researched" };
+        self.citations(at, &m.sources, known);
+        // A whole day (a month or year is rejected like any exclusive end).
+        self.date(at, "researched", &m.researched, true)
+    }
+
     fn check_source(&mut self, item: &Item<RawSource>) {
         let s = &item.value;
         let at = At { file: "sources.toml", line: item.line, kind: "source", id: &s.id };
         if s.date != "unknown" {
             self.date(at, "date", &s.date, false);
         }
-        self.one_of(at, "kind", &s.kind, SOURCE_KINDS);
-        match (s.kind.as_str(), &s.seed) {
-            ("seed", None) => self.push(
+        match &s.reliability {
+            None => self.push(
                 at,
-                DataErrorKind::BadValue {
-                    field: "seed",
-                    got: String::new(),
-                    accepted: "the file name of a seed under data/seeds/".into(),
+                DataErrorKind::Missing {
+                    field: "reliability",
+                    fix: "add `reliability = \"primary\"` (the companies' own post or filing), \"press\" (Reuters, FT, WSJ…) or \"secondary\" (aggregators and blogs)",
                 },
             ),
-            ("seed", Some(seed)) if !self.raw.seeds.contains_key(seed) => {
+            Some(r) => self.one_of(at, "reliability", r, Reliability::NAMES),
+        }
+        match (s.confirmed, s.reliability.as_deref()) {
+            (None, _) => self.push(
+                at,
+                DataErrorKind::Missing {
+                    field: "confirmed",
+                    fix: "add `confirmed = true` if the companies themselves published what it reports, `confirmed = false` if not",
+                },
+            ),
+            (Some(false), Some("primary")) => self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "confirmed",
+                    got: "false".into(),
+                    accepted: "true for a primary source (it is the companies' own word); if the companies did not publish it, its reliability is press or secondary".into(),
+                },
+            ),
+            _ => {}
+        }
+        if let Some(seed) = &s.seed {
+            if !self.raw.seeds.contains_key(seed) {
                 self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() });
             }
-            _ => {}
         }
     }
 
@@ -476,10 +587,11 @@ impl Checker<'_> {
         self.citations(at, &d.sources, known);
     }
 
-    fn check_event(&mut self, item: &Item<RawEvent>, known: Known<'_>) {
+    /// Checks an event; returns the first day of its date if that is valid.
+    fn check_event(&mut self, item: &Item<RawEvent>, known: Known<'_>) -> Option<NaiveDate> {
         let e = &item.value;
         let at = At { file: "events.toml", line: item.line, kind: "event", id: &e.id };
-        self.date(at, "date", &e.date, false);
+        let date = self.date(at, "date", &e.date, false);
         if let Some(reported) = &e.reported {
             self.date(at, "reported", reported, false);
         }
@@ -488,6 +600,7 @@ impl Checker<'_> {
         self.refs(at, "terms", "term", "data/terms.toml", &e.terms, known.terms);
         self.refs(at, "decisions", "decision", "data/decisions.toml", &e.decisions, known.decisions);
         self.citations(at, &e.sources, known);
+        date
     }
 
     fn check_conflict(&mut self, item: &Item<RawConflict>, known: Known<'_>) {
@@ -602,6 +715,19 @@ impl Checker<'_> {
             }
             self.citations(at, &lapse.sources, known);
         }
+        for moot in &t.moot {
+            if !SCENARIO_KEYS.iter().any(|(k, _)| *k == moot.key) {
+                self.push(
+                    at,
+                    DataErrorKind::BadValue {
+                        field: "moot.key",
+                        got: moot.key.clone(),
+                        accepted: SCENARIO_KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", "),
+                    },
+                );
+            }
+            self.citations(at, &moot.sources, known);
+        }
     }
 
     /// Registers ids, reporting duplicates; returns id → position.
@@ -614,6 +740,12 @@ impl Checker<'_> {
         let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
         for (position, item) in items.iter().enumerate() {
             let (line, id) = (item.line, item.value.id());
+            if !is_id(id) {
+                self.push(
+                    At { file, line, kind, id },
+                    DataErrorKind::BadId { id: id.to_owned(), suggestion: to_id(id) },
+                );
+            }
             if let Some(&(_, first_line)) = seen.get(id) {
                 self.push(At { file, line, kind, id }, DataErrorKind::DuplicateId { first_line });
             } else {
@@ -866,6 +998,22 @@ fn gate_combinations() -> Vec<Vec<(&'static str, &'static str)>> {
             .collect();
     }
     combos
+}
+
+/// Whether `id` is safe in `id="…"`, `href="#…"` and selectors: `[a-z0-9-]+`, not starting
+/// or ending with '-'.
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A suggestion for a bad id: lower case, anything else turned into '-'.
+fn to_id(id: &str) -> String {
+    let mapped: String =
+        id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+    mapped.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-")
 }
 
 fn is_decimal(text: &str) -> bool {

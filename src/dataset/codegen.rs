@@ -25,6 +25,7 @@ pub fn bake(raw: &RawDataset) -> String {
     };
     let mut out =
         String::from("/// The dataset, baked from data/ by build.rs.\npub static DATASET: Dataset = Dataset {\n");
+    baker.meta(&mut out);
     baker.sources(&mut out);
     baker.parties(&mut out);
     baker.events(&mut out);
@@ -57,21 +58,42 @@ impl Baker<'_> {
         format!("&[{}]", items.join(", "))
     }
 
+    /// `researched`, the research note and its sources, and the latest event's date.
+    fn meta(&self, out: &mut String) {
+        let meta = &self.raw.meta.as_ref().expect("checked by authoring::load").value;
+        let latest = self
+            .raw
+            .events
+            .iter()
+            .map(|e| e.value.date.as_str())
+            .max_by_key(|d| parse_partial(d).map(|(date, _)| date).ok())
+            .expect("the dataset has events");
+        let _ = writeln!(
+            out,
+            "    researched: {},\n    research_note: {:?},\n    research_sources: {},\n    latest_event: {},",
+            day(&meta.researched),
+            meta.note,
+            self.cites(&meta.sources),
+            partial(latest)
+        );
+    }
+
     fn sources(&self, out: &mut String) {
         out.push_str("    sources: &[\n");
         for s in self.raw.sources.iter().map(|i| &i.value) {
-            let kind = match s.kind.as_str() {
-                "primary" => "Primary",
-                "news" => "News",
-                _ => "Seed",
+            let reliability = match s.reliability.as_deref() {
+                Some("primary") => "Primary",
+                Some("press") => "Press",
+                _ => "Secondary",
             };
             let _ = writeln!(
                 out,
-                "        Source {{ id: {:?}, publisher: {:?}, title: {:?}, date: {}, kind: SourceKind::{kind}, url: {}, seed: {}, locator: {:?} }},",
+                "        Source {{ id: {:?}, publisher: {:?}, title: {:?}, date: {}, reliability: Reliability::{reliability}, confirmed: {}, url: {}, seed: {}, locator: {:?} }},",
                 s.id,
                 s.publisher,
                 s.title,
                 opt_partial(&s.date),
+                s.confirmed.unwrap_or(false),
                 opt_str(s.url.as_deref()),
                 opt_str(s.seed.as_deref()),
                 s.locator
@@ -117,6 +139,7 @@ impl Baker<'_> {
             let unit = match f.unit.as_str() {
                 "usd" => "Usd",
                 "gw" => "Gw",
+                "mw" => "Mw",
                 "percent" => "Percent",
                 _ => "Count",
             };
@@ -124,6 +147,7 @@ impl Baker<'_> {
                 Some("approx") => "Approx",
                 Some("up-to") => "UpTo",
                 Some("more-than") => "MoreThan",
+                Some("at-least") => "AtLeast",
                 _ => "Exact",
             };
             let amount = if f.amount == "undisclosed" { None } else { Some(f.amount.as_str()) };
@@ -181,9 +205,14 @@ impl Baker<'_> {
                     )
                 })
                 .collect();
+            let moots: Vec<String> = t
+                .moot
+                .iter()
+                .map(|m| format!("Moot {{ key: {:?}, why: {:?}, sources: {} }}", m.key, m.why, self.cites(&m.sources)))
+                .collect();
             let _ = writeln!(
                 out,
-                "        Term {{ id: {:?}, title: {:?}, summary: {:?}, from: {}, until: {}, workloads: &[{}], providers: &[{}], effect: Effect::{effect}, only_if: {}, supersedes: {}, lapses: &[{}], caveat: {}, sources: {} }},",
+                "        Term {{ id: {:?}, title: {:?}, summary: {:?}, from: {}, until: {}, workloads: &[{}], providers: &[{}], effect: Effect::{effect}, only_if: {}, supersedes: {}, lapses: &[{}], moots: &[{}], caveat: {}, sources: {} }},",
                 t.id,
                 t.title,
                 t.summary,
@@ -194,6 +223,7 @@ impl Baker<'_> {
                 gate(t.only_if.as_deref()),
                 ix(&self.terms, "TermIx", &t.supersedes),
                 lapses.join(", "),
+                moots.join(", "),
                 opt_str(t.caveat.as_deref()),
                 self.cites(&t.sources)
             );

@@ -68,6 +68,14 @@ pub enum DataErrorKind {
     DuplicateId { first_line: usize },
     #[error("`{field}` = {got:?} is not accepted; accepted: {accepted}")]
     BadValue { field: &'static str, got: String, accepted: String },
+    #[error("`{field}` is missing: {fix}")]
+    Missing { field: &'static str, fix: &'static str },
+    #[error("id `{id}` may use only lower-case letters, digits and '-' (it ends up in page anchors and links): write e.g. `{suggestion}`")]
+    BadId { id: String, suggestion: String },
+    #[error("is dated {date}, before `{previous}` ({previous_date}) listed above it: keep events in date order (move it up)")]
+    OutOfOrder { date: String, previous: String, previous_date: String },
+    #[error("is dated {date}, after the day the data was researched ({researched}, data/dataset.toml): an event cannot be recorded before it happens — fix the date, or bring `researched` up to date")]
+    AfterResearched { date: String, researched: String },
 }
 
 impl DataErrorKind {
@@ -86,6 +94,10 @@ impl DataErrorKind {
             DataErrorKind::Overlap { .. } => "overlap",
             DataErrorKind::DuplicateId { .. } => "duplicate-id",
             DataErrorKind::BadValue { .. } => "bad-value",
+            DataErrorKind::Missing { .. } => "missing",
+            DataErrorKind::BadId { .. } => "bad-id",
+            DataErrorKind::OutOfOrder { .. } => "out-of-order",
+            DataErrorKind::AfterResearched { .. } => "after-researched",
         }
     }
 }

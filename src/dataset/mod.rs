@@ -9,7 +9,7 @@ mod model;
 
 pub use model::*;
 
-use crate::vocab::{ymd, Condition, Decision as DecisionKind, Precision, Provider, Workload};
+use crate::vocab::{ymd, Condition, Decision as DecisionKind, Precision, Provider, Reliability, Workload};
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 

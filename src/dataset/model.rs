@@ -5,7 +5,7 @@
 //! Cross-references are indices into the dataset's tables (`SourceIx`, `TermIx`, …), checked
 //! at build time, so a lookup can never fail at run time.
 
-use crate::vocab::{Condition, Decision as DecisionKind, Precision, Provider, Workload};
+use crate::vocab::{Condition, Decision as DecisionKind, Precision, Provider, Reliability, Workload};
 use chrono::NaiveDate;
 
 macro_rules! index {
@@ -47,24 +47,6 @@ pub struct Citation {
     pub quote: Option<&'static str>,
 }
 
-/// What kind of publication a source is; primary outranks news.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SourceKind {
-    Primary,
-    News,
-    Seed,
-}
-
-impl SourceKind {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            SourceKind::Primary => "primary",
-            SourceKind::News => "news",
-            SourceKind::Seed => "seed",
-        }
-    }
-}
-
 #[derive(Debug, PartialEq, Eq)]
 pub struct Source {
     pub id: &'static str,
@@ -72,11 +54,39 @@ pub struct Source {
     pub title: &'static str,
     /// `None`: the source carries no date (unknown is a value).
     pub date: Option<PartialDate>,
-    pub kind: SourceKind,
+    /// Primary (the companies), press, or secondary (aggregators, blogs, the seeds).
+    pub reliability: Reliability,
+    /// Whether the companies themselves published what this source reports (always for
+    /// primary sources).
+    pub confirmed: bool,
     pub url: Option<&'static str>,
     /// For seed articles: the file under `data/seeds/`.
     pub seed: Option<&'static str>,
     pub locator: &'static str,
+}
+
+impl Source {
+    /// The kind of publication, as the JS API has always named it: `primary`, `news`
+    /// (press and secondary reporting) or `seed` (one of the five seed articles).
+    pub const fn kind(&self) -> &'static str {
+        match (self.seed, self.reliability) {
+            (Some(_), _) => "seed",
+            (None, Reliability::Primary) => "primary",
+            (None, _) => "news",
+        }
+    }
+
+    /// How a reader sees its reliability: `primary`, `press · not confirmed by the companies`, …
+    pub fn reliability_label(&self) -> String {
+        let mut out = self.reliability.label().to_owned();
+        if self.seed.is_some() {
+            out.push_str(" · seed article");
+        }
+        if !self.confirmed {
+            out.push_str(" · not confirmed by the companies");
+        }
+        out
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -105,6 +115,7 @@ pub struct Event {
 pub enum Unit {
     Usd,
     Gw,
+    Mw,
     Percent,
     Count,
 }
@@ -116,6 +127,7 @@ pub enum Qualifier {
     Approx,
     UpTo,
     MoreThan,
+    AtLeast,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -141,10 +153,12 @@ impl Figure {
             return "undisclosed".to_owned();
         };
         let scaled = match (self.unit, self.scale) {
+            (Unit::Usd, "trillion") => format!("${amount}T"),
             (Unit::Usd, "billion") => format!("${amount}B"),
             (Unit::Usd, "million") => format!("${amount}M"),
             (Unit::Usd, _) => format!("${amount}"),
             (Unit::Gw, _) => format!("{amount} GW"),
+            (Unit::Mw, _) => format!("{amount} MW"),
             (Unit::Percent, _) => format!("{amount}%"),
             (Unit::Count, "") => amount.to_owned(),
             (Unit::Count, scale) => format!("{amount} {scale}"),
@@ -154,6 +168,7 @@ impl Figure {
             Qualifier::Approx => format!("~{scaled}"),
             Qualifier::UpTo => format!("up to {scaled}"),
             Qualifier::MoreThan => format!("more than {scaled}"),
+            Qualifier::AtLeast => format!("at least {scaled}"),
         }
     }
 }
@@ -206,6 +221,16 @@ pub struct Lapse {
     pub sources: &'static [Citation],
 }
 
+/// A scenario key that changes no verdict while the term is in force.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Moot {
+    /// The scenario key (a name from `vocab::SCENARIO_KEYS`).
+    pub key: &'static str,
+    /// Why it changes nothing, in a reader's words.
+    pub why: &'static str,
+    pub sources: &'static [Citation],
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct Term {
     pub id: &'static str,
@@ -221,6 +246,7 @@ pub struct Term {
     pub only_if: Option<Gate>,
     pub supersedes: &'static [TermIx],
     pub lapses: &'static [Lapse],
+    pub moots: &'static [Moot],
     pub caveat: Option<&'static str>,
     pub sources: &'static [Citation],
 }
@@ -276,6 +302,13 @@ pub struct Conflict {
 /// Everything in `data/`, validated.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Dataset {
+    /// The day the research was last brought up to date ("data as of").
+    pub researched: NaiveDate,
+    /// What the last research round found (or did not).
+    pub research_note: &'static str,
+    pub research_sources: &'static [Citation],
+    /// The date of the latest event, at its precision.
+    pub latest_event: PartialDate,
     pub sources: &'static [Source],
     pub parties: &'static [Party],
     pub events: &'static [Event],
@@ -286,6 +319,12 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Whether `date` lies after the data's "as of" day: answers for it apply the terms as
+    /// agreed then; they are projections, not a record.
+    pub fn is_projection(&self, date: NaiveDate) -> bool {
+        date > self.researched
+    }
+
     pub fn source(&self, ix: SourceIx) -> &'static Source {
         &self.sources[ix.get()]
     }
@@ -300,6 +339,10 @@ impl Dataset {
     }
     pub fn party(&self, ix: PartyIx) -> &'static Party {
         &self.parties[ix.get()]
+    }
+    /// Whether any of these citations is confirmed by the companies (false for none).
+    pub fn confirmed(&self, citations: &[Citation]) -> bool {
+        citations.iter().any(|c| self.source(c.source).confirmed)
     }
     /// Looks a term up by id.
     pub fn term_by_id(&self, id: &str) -> Option<TermIx> {

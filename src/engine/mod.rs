@@ -22,7 +22,7 @@ pub use diff::{diff, CellDiff, DiffSpan};
 pub use paths::{paths_to_yes, PathsToYes};
 pub use timeline::{breakpoints, last_day, next_change, next_change_after, range_end, timeline, Band, Change};
 
-use crate::dataset::{Dataset, DecisionIx, Effect, LapseKind, Term, TermIx};
+use crate::dataset::{Dataset, DecisionIx, Effect, LapseKind, Moot, Term, TermIx};
 use crate::scenario::Scenario;
 use crate::vocab::{self, Condition, Decision, Provider, Workload};
 use chrono::NaiveDate;
@@ -299,6 +299,21 @@ fn microsoft_answer(ds: &Dataset, q: &Query) -> ConditionCheck {
     }
 }
 
+/// The term that makes scenario key `key` change nothing on `date` under `scenario`, with
+/// the reason (data: `[[term.moot]]`; the tests check the claim against the engine).
+pub fn moot(ds: &Dataset, date: NaiveDate, scenario: Scenario, key: &str) -> Option<(&'static Term, &'static Moot)> {
+    ds.terms
+        .iter()
+        .filter(|t| admitted(t, scenario) && t.in_force(date))
+        .find_map(|t| t.moots.iter().find(|m| m.key == key).map(|m| (t, m)))
+}
+
+/// A reader's sentence for a moot key: what it is, and why it changes nothing.
+pub fn describe_moot(term: &Term, moot: &Moot) -> String {
+    let since = term.from.map(|f| format!(" (from {})", f.date)).unwrap_or_default();
+    format!("Not offered while \u{201c}{}\u{201d} is in force{since}: {}", term.title, moot.why)
+}
+
 /// One cell of the grid.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Cell {
@@ -352,7 +367,13 @@ pub fn describe_condition(ds: &Dataset, query: &Query, check: &ConditionCheck) -
         }
         (Condition::MicrosoftDeclines, FactState::Holds, Basis::Record(ix)) => {
             let d = ds.decision(ix);
-            format!("Condition met as recorded ({}, known from {}): {}", d.decision.label(), d.known_from, d.what)
+            let reported = if ds.confirmed(d.sources) { "" } else { " — reported, not confirmed by the companies" };
+            format!(
+                "Condition met as recorded ({}, known from {}{reported}): {}",
+                d.decision.label(),
+                d.known_from,
+                d.what
+            )
         }
         (Condition::MicrosoftDeclines, FactState::Holds, _) => {
             "Condition met in this scenario: Microsoft declines the capacity".to_owned()

@@ -5,7 +5,7 @@
 use super::{escape, sources_list};
 use crate::answer::{partial, sources};
 use crate::dataset::{Citation, Dataset, Figure, Term};
-use crate::vocab::Provider;
+use crate::vocab::{Provider, Reliability};
 use std::fmt::Write as _;
 
 fn cites(out: &mut String, ds: &Dataset, citations: &[Citation]) {
@@ -21,16 +21,32 @@ fn interval(term: &Term) -> String {
 
 const BACK: &str = "<button type=\"button\" class=\"link\" data-action=\"back\">Back to the verdict</button>";
 
+/// How many sources of each reliability, and how many are unconfirmed.
+pub fn source_counts(ds: &Dataset) -> String {
+    let count = |r: Reliability| ds.sources.iter().filter(|s| s.reliability == r).count();
+    format!(
+        "{} primary, {} press, {} secondary; {} not confirmed by the companies",
+        count(Reliability::Primary),
+        count(Reliability::Press),
+        count(Reliability::Secondary),
+        ds.sources.iter().filter(|s| !s.confirmed).count()
+    )
+}
+
 /// The dataset panel: counts, the filterable timeline of events (`data-filter` selects), and
 /// the reference lists.
 pub fn view(ds: &Dataset) -> String {
     let mut out = format!(
-        "<section class=\"dataset\" data-testid=\"dataset-view\" aria-labelledby=\"dataset-heading\"><h2 id=\"dataset-heading\">The dataset</h2><p>{} events, {} terms, {} figures, {} sources, {} conflicts between sources. {BACK}</p><h3>Timeline of events</h3><div class=\"filters\"><label>Party <select data-testid=\"filter-party\" data-filter=\"parties\"><option value=\"\">all</option>",
+        "<section class=\"dataset\" data-testid=\"dataset-view\" aria-labelledby=\"dataset-heading\"><h2 id=\"dataset-heading\">The dataset</h2><p>{} events, {} terms, {} figures, {} sources ({}), {} conflicts between sources. {BACK}</p><p class=\"as-of\">Data as of <time>{}</time>; latest event {}. {}</p><h3>Timeline of events</h3><div class=\"filters\"><label>Party <select data-testid=\"filter-party\" data-filter=\"parties\"><option value=\"\">all</option>",
         ds.events.len(),
         ds.terms.len(),
         ds.figures.len(),
         ds.sources.len(),
-        ds.conflicts.len()
+        source_counts(ds),
+        ds.conflicts.len(),
+        ds.researched,
+        partial(ds.latest_event),
+        escape(ds.research_note)
     );
     for p in ds.parties {
         let _ = write!(out, "<option value=\"{}\">{}</option>", escape(p.id), escape(p.name));
@@ -208,7 +224,7 @@ fn source_entries(out: &mut String, ds: &Dataset) {
             escape(s.publisher),
             escape(s.title),
             escape(&date),
-            s.kind.as_str(),
+            super::reliability_mark(s.reliability.as_str(), s.confirmed),
             escape(s.locator)
         );
         if let Some(u) = s.url {
@@ -239,7 +255,7 @@ mod tests {
             assert!(html.contains(&format!("id=\"event-{}\"", e.id)));
         }
         // Figures reporting one quantity link each other, whichever side declared the link.
-        let rpo = &html[html.find("id=\"figure-ms-commercial-rpo\"").unwrap()..];
+        let rpo = &html[html.find("id=\"figure-openai-rpo-fy2026-q2\"").unwrap()..];
         assert!(rpo[..rpo.find("</li>").unwrap()].contains("href=\"#figure-ms-backlog-seed-003\""));
         // Every source link points at an entry that exists.
         for link in html.split("href=\"#").skip(1) {

@@ -32,18 +32,35 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A list of sources: publisher, title (linked to its entry), date, kind, quote.
+/// A source's reliability as a reader sees it: a mark with a class per level
+/// (`rel primary`, `rel press`, `rel secondary`), and "not confirmed" where the companies did
+/// not confirm what it reports.
+pub fn reliability_mark(reliability: &str, confirmed: bool) -> String {
+    let unconfirmed = if confirmed { "" } else { " · not confirmed" };
+    format!(
+        "<span class=\"rel {r}{u}\" data-testid=\"reliability\" title=\"{title}\">{r}{unconfirmed}</span>",
+        r = escape(reliability),
+        u = if confirmed { "" } else { " unconfirmed" },
+        title = if confirmed {
+            "Reliability of the source"
+        } else {
+            "Reliability of the source: the companies did not confirm what it reports"
+        }
+    )
+}
+
+/// A list of sources: publisher, title (linked to its entry), date, reliability, quote.
 pub fn sources_list(out: &mut String, list: &[SourceRef]) {
     out.push_str("<ul class=\"sources\">");
     for s in list {
         let _ = write!(
             out,
-            "<li><a href=\"#source-{}\" data-action=\"follow\">{}, <cite>{}</cite></a> ({}, {})",
+            "<li><a href=\"#source-{}\" data-action=\"follow\">{}, <cite>{}</cite></a> ({}) {}",
             escape(s.id),
             escape(s.publisher),
             escape(s.title),
             escape(s.date.as_deref().unwrap_or("undated")),
-            s.kind
+            reliability_mark(s.reliability, s.confirmed)
         );
         if let Some(q) = s.quote {
             let _ = write!(out, "<blockquote>“{}”</blockquote>", escape(q));
