@@ -6,6 +6,8 @@
 //! dealscope.matrix("2025-11-10", { agi_verified: true })
 //! dealscope.timeline("api", "aws", {})
 //! dealscope.version
+//! dealscope.data_as_of     // "2026-11-26": the day the data was last researched
+//! dealscope.latest_event   // the date of the latest event in the data
 //! ```
 //! Invalid input throws an `Error` whose message names the field and what is accepted.
 
@@ -35,6 +37,9 @@ pub fn install() {
         &Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(timeline_js).into_js_value(),
     );
     set("version", &JsValue::from_str(crate::VERSION));
+    let ds = dataset();
+    set("data_as_of", &JsValue::from_str(&ds.researched.to_string()));
+    set("latest_event", &JsValue::from_str(&crate::answer::partial(ds.latest_event)));
     let _ = Object::freeze(&api);
     let _ = Reflect::set(
         &web_sys::window().map_or(JsValue::UNDEFINED, JsValue::from),

@@ -1,13 +1,28 @@
 //! The view state a reader shares: date, scenario, selected cell, open panel, embed flag —
 //! to and from the URL query string. A malformed or outdated URL yields the default view
 //! for whatever could not be read, plus a notice naming what was ignored; never a panic.
+//!
+//! A link also carries the 28 verdicts its sharer saw (`v=`, 2 bits a cell). Opened after the
+//! data changed, [`drift`] says which answers differ now, from what to what, and why.
 
+use crate::dataset::Dataset;
+use crate::engine::{self, cells, Outcome};
 use crate::scenario::Scenario;
 use crate::vocab::{self, Provider, Workload};
 use chrono::NaiveDate;
+use std::fmt::Write as _;
 
-/// The day the explorer opens on when the URL names none.
-pub const DEFAULT_DATE: NaiveDate = vocab::ymd(2025, 3, 15);
+/// The story a first-time reader is offered: CoreWeave training on 2025-03-15, the day
+/// Microsoft's right of first refusal was the question.
+pub const STORY_DATE: NaiveDate = vocab::ymd(2025, 3, 15);
+/// The cell of that story.
+pub const STORY_CELL: (Workload, Provider) = (Workload::Training, Provider::Coreweave);
+
+/// The day the explorer opens on when the URL names none: `today`, clamped to the range
+/// (the page passes the reader's today; the prerendered page the data's "as of").
+pub fn opening_day(today: NaiveDate) -> NaiveDate {
+    today.clamp(vocab::FIRST_DAY, vocab::LAST_DAY)
+}
 
 /// Which panel is open beside the grid.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -46,23 +61,49 @@ pub struct ViewState {
 }
 
 impl Default for ViewState {
+    /// The view a link without parameters opens, on the data's "as of" day.
     fn default() -> Self {
+        ViewState::opening(crate::dataset::dataset().researched)
+    }
+}
+
+/// What a link says: the view, what was ignored, and the verdicts its sharer saw.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link {
+    pub view: ViewState,
+    /// One notice per ignored parameter.
+    pub notices: Vec<String>,
+    /// The verdicts the sharer saw (`v=`), if the link carries them and they could be read.
+    pub seen: Option<Marks>,
+}
+
+impl ViewState {
+    /// The view a reader gets with nothing in the URL: where OpenAI may run things on
+    /// `today` (clamped to the range); the answer for the API on AWS, the freshest story.
+    pub fn opening(today: NaiveDate) -> ViewState {
         ViewState {
-            date: DEFAULT_DATE,
+            date: opening_day(today),
             scenario: Scenario::AS_HAPPENED,
-            selected: Some((Workload::Training, Provider::Coreweave)),
+            selected: Some((Workload::Api, Provider::Aws)),
             panel: Panel::Why,
             embed: false,
         }
     }
+
+    /// Reads a query string (`?date=…&cell=training.coreweave&microsoft_declines=true`)
+    /// against the data's "as of" day. Returns the state and one notice per ignored parameter.
+    pub fn from_query(query: &str) -> (ViewState, Vec<String>) {
+        let link = Link::parse(query, crate::dataset::dataset().researched);
+        (link.view, link.notices)
+    }
 }
 
-impl ViewState {
-    /// Reads a query string (`?date=…&cell=training.coreweave&microsoft_declines=true`).
-    /// Returns the state and one notice per ignored parameter.
-    pub fn from_query(query: &str) -> (ViewState, Vec<String>) {
-        let mut state = ViewState::default();
+impl Link {
+    /// Reads a query string; without a `date`, the view opens on `today` (clamped).
+    pub fn parse(query: &str, today: NaiveDate) -> Link {
+        let mut state = ViewState::opening(today);
         let mut notices = Vec::new();
+        let mut seen = None;
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, value) = (decode(raw_key), decode(raw_value));
@@ -79,16 +120,20 @@ impl ViewState {
                     }
                     _ => Err("accepted: 1, 0".to_owned()),
                 },
+                "v" => Marks::parse(&value).map(|m| seen = Some(m)),
                 _ => state.scenario.set(&key, &value).map_err(|e| e.to_string()),
             };
             if let Err(why) = result {
                 notices.push(format!("Ignored {key}={value}: {why}"));
             }
         }
-        (state, notices)
+        Link { view: state, notices, seen }
     }
+}
 
-    /// The query string for this state (only what differs from the default view, plus the date).
+impl ViewState {
+    /// The query string for this state (only what differs from the default view, plus the
+    /// date and the verdicts shown, so a later reader can tell if an answer changed).
     pub fn to_query(&self) -> String {
         let mut parts = vec![format!("date={}", self.date)];
         parts.extend(self.scenario.changes().into_iter().map(|(k, v)| format!("{k}={v}")));
@@ -102,8 +147,129 @@ impl ViewState {
         if self.embed {
             parts.push("embed=1".to_owned());
         }
+        let shown = engine::matrix(crate::dataset::dataset(), self.date, self.scenario).ok();
+        if let Some(cells) = shown {
+            parts.push(format!("v={}", Marks::of(cells.iter().map(|c| c.verdict.outcome)).encode()));
+        }
         format!("?{}", parts.join("&"))
     }
+}
+
+/// The 28 verdicts of a grid, 2 bits a cell (allowed 0, blocked 1, conditional 2), written
+/// as 10 URL-safe base64 characters, three cells to a character, row by row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Marks([Outcome; CELLS]);
+
+const CELLS: usize = Workload::ALL.len() * Provider::ALL.len();
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+impl Marks {
+    /// The marks of outcomes given row by row (missing cells count as allowed).
+    pub fn of(outcomes: impl IntoIterator<Item = Outcome>) -> Marks {
+        let mut marks = [Outcome::Allowed; CELLS];
+        for (slot, outcome) in marks.iter_mut().zip(outcomes) {
+            *slot = outcome;
+        }
+        Marks(marks)
+    }
+
+    /// The outcome of each cell, row by row.
+    pub fn outcomes(&self) -> &[Outcome; CELLS] {
+        &self.0
+    }
+
+    pub fn encode(&self) -> String {
+        self.0
+            .chunks(3)
+            .map(|chunk| {
+                let bits = chunk.iter().enumerate().fold(0, |acc, (i, o)| acc | (code(*o) << (2 * i)));
+                char::from(DIGITS[usize::from(bits)])
+            })
+            .collect()
+    }
+
+    /// Reads marks; the error says what is wrong (the link then shows no drift notice).
+    pub fn parse(text: &str) -> Result<Marks, String> {
+        let want = CELLS.div_ceil(3);
+        if text.len() != want {
+            return Err(format!("the recorded verdicts must be {want} characters, got {}", text.chars().count()));
+        }
+        let mut marks = [Outcome::Allowed; CELLS];
+        for (i, byte) in text.bytes().enumerate() {
+            let bits = DIGITS
+                .iter()
+                .position(|d| *d == byte)
+                .ok_or_else(|| "the recorded verdicts use only letters, digits, '-' and '_'".to_owned())?;
+            for j in 0..3 {
+                let Some(slot) = marks.get_mut(i * 3 + j) else { break };
+                *slot = match (bits >> (2 * j)) & 3 {
+                    0 => Outcome::Allowed,
+                    1 => Outcome::Blocked,
+                    2 => Outcome::Conditional,
+                    _ => return Err("the recorded verdicts hold a value that is no verdict".to_owned()),
+                };
+            }
+            if i * 3 + 3 > CELLS && bits >> (2 * (CELLS - i * 3)) != 0 {
+                return Err("the recorded verdicts have stray bits at the end".to_owned());
+            }
+        }
+        Ok(Marks(marks))
+    }
+}
+
+fn code(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::Allowed => 0,
+        Outcome::Blocked => 1,
+        Outcome::Conditional => 2,
+    }
+}
+
+/// One cell whose answer differs from what a shared link recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Drift {
+    pub workload: Workload,
+    pub provider: Provider,
+    pub was: Outcome,
+    pub now: Outcome,
+    /// Why, in a reader's words: the clauses that decide it now.
+    pub why: String,
+}
+
+/// The cells whose answer for the link's day and scenario differs from the verdicts the
+/// sharer saw (empty when nothing changed).
+pub fn drift(ds: &Dataset, view: &ViewState, seen: &Marks) -> Vec<Drift> {
+    let Ok(now) = engine::matrix(ds, view.date, view.scenario) else { return Vec::new() };
+    cells()
+        .zip(&now)
+        .zip(seen.outcomes())
+        .filter(|((_, cell), was)| cell.verdict.outcome != **was)
+        .map(|(((workload, provider), cell), was)| {
+            let mut why = String::new();
+            for (i, reason) in cell.verdict.reasons.iter().enumerate() {
+                let term = ds.term(reason.term);
+                let since = term.from.map(|f| format!(", from {}", crate::answer::partial(f))).unwrap_or_default();
+                let _ = write!(why, "{}“{}”{since}", if i == 0 { "" } else { "; " }, term.title);
+            }
+            if why.is_empty() {
+                why.push_str("no term in the dataset restricts it");
+            }
+            Drift { workload, provider, was: *was, now: cell.verdict.outcome, why }
+        })
+        .collect()
+}
+
+/// A drift as a reader reads it.
+pub fn describe_drift(ds: &Dataset, d: &Drift) -> String {
+    format!(
+        "{} on {}: {} when shared, {} now (data as of {}) — now decided by {}",
+        d.workload.label(),
+        d.provider.label(),
+        d.was.as_str(),
+        d.now.as_str(),
+        ds.researched,
+        d.why
+    )
 }
 
 fn parse_cell(value: &str) -> Result<Option<(Workload, Provider)>, String> {
@@ -161,11 +327,66 @@ mod tests {
         let (state, notices) = ViewState::from_query(
             "?date=2040-01-01&cell=training.ibm&agi_verified=maybe&panel=x&zzz=1&microsoft_declines=true&%ZZ=%",
         );
-        assert_eq!(state.date, DEFAULT_DATE);
+        assert_eq!(state.date, crate::dataset::dataset().researched, "no date: the data's as-of day");
         assert_eq!(state.scenario.microsoft_declines(), Some(true));
         assert_eq!(notices.len(), 6, "{notices:?}");
         assert!(notices[0].contains("date=2040-01-01") && notices[0].contains("outside"), "{}", notices[0]);
         assert!(notices[1].contains("unknown provider \"ibm\""), "{}", notices[1]);
+    }
+
+    #[test]
+    fn without_a_date_the_page_opens_on_today_clamped() {
+        let today = vocab::ymd(2027, 2, 3);
+        assert_eq!(Link::parse("", today).view.date, today);
+        assert_eq!(Link::parse("?cell=none", vocab::ymd(2040, 1, 1)).view.date, vocab::LAST_DAY);
+        assert_eq!(Link::parse("", vocab::ymd(2001, 1, 1)).view.date, vocab::FIRST_DAY);
+        assert_eq!(Link::parse("?date=2025-03-15", today).view.date, STORY_DATE, "a date in the link wins");
+    }
+
+    #[test]
+    fn marks_round_trip_and_reject_garbage() {
+        let ds = crate::dataset::dataset();
+        let cells = engine::matrix(ds, STORY_DATE, Scenario::AS_HAPPENED).unwrap();
+        let marks = Marks::of(cells.iter().map(|c| c.verdict.outcome));
+        let text = marks.encode();
+        assert_eq!(text.len(), 10);
+        assert!(text.bytes().all(|b| DIGITS.contains(&b)));
+        assert_eq!(Marks::parse(&text), Ok(marks));
+        for bad in ["", "AAAA", "AAAAAAAAAAA", "AAAAAAAAA!", "AAAAAAAAA/", "AAAAAAAAAE", "/AAAAAAAAA", "AAAAAAAAAé"] {
+            assert!(Marks::parse(bad).is_err(), "{bad}");
+        }
+        // 3 = no verdict: "D" is 0b11 in the first cell.
+        assert!(Marks::parse("DAAAAAAAAA").unwrap_err().contains("no verdict"));
+        // A garbled marker is ignored with a notice; the rest of the link stands.
+        let link = Link::parse("?date=2025-03-15&v=zz%3Cb%3E&microsoft_declines=true", STORY_DATE);
+        assert_eq!(link.seen, None);
+        assert_eq!(link.view.scenario.microsoft_declines(), Some(true));
+        assert_eq!(link.notices.len(), 1);
+        assert!(link.notices[0].starts_with("Ignored v=zz<b>:"), "{:?}", link.notices);
+    }
+
+    #[test]
+    fn a_link_notices_drift_and_says_why() {
+        let ds = crate::dataset::dataset();
+        let view = ViewState { date: vocab::ymd(2024, 9, 1), ..ViewState::default() };
+        // Unchanged: the link carries what the data says today.
+        let link = Link::parse(&view.to_query(), STORY_DATE);
+        assert_eq!(link.view, view);
+        assert!(drift(ds, &link.view, &link.seen.unwrap()).is_empty());
+        // A link shared when the 2024 Oracle capacity was read as a licence: Oracle training
+        // and products were "allowed".
+        let mut outcomes: Vec<Outcome> =
+            engine::matrix(ds, view.date, view.scenario).unwrap().iter().map(|c| c.verdict.outcome).collect();
+        let oracle = Provider::ALL.iter().position(|p| *p == Provider::Oracle).unwrap();
+        outcomes[oracle] = Outcome::Allowed;
+        let old = Marks::of(outcomes);
+        let changed = drift(ds, &view, &old);
+        assert_eq!(changed.len(), 1);
+        assert_eq!((changed[0].workload, changed[0].provider), (Workload::Training, Provider::Oracle));
+        assert_eq!((changed[0].was, changed[0].now), (Outcome::Allowed, Outcome::Blocked));
+        let text = describe_drift(ds, &changed[0]);
+        assert!(text.contains("allowed when shared, blocked now"), "{text}");
+        assert!(text.contains("counts as Azure"), "names the clause that decides it now: {text}");
     }
 
     #[test]

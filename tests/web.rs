@@ -2,7 +2,9 @@
 //! mount the explorer, interact like a reader, assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
-use dealscope::permalink::{Panel, ViewState};
+use dealscope::dataset::dataset;
+use dealscope::engine::{matrix, Outcome};
+use dealscope::permalink::{Link, Marks, Panel, ViewState};
 use dealscope::scenario::Scenario;
 use dealscope::ui::app::Explorer;
 use dealscope::ui::state::State;
@@ -60,8 +62,13 @@ fn verdict(container: &HtmlElement, cell: &str) -> String {
     find(container, &format!("cell-{cell}")).get_attribute("data-verdict").unwrap_or_default()
 }
 
+/// The view on a day, with CoreWeave training selected.
 fn at(date: (i32, u32, u32)) -> ViewState {
-    ViewState { date: ymd(date.0, date.1, date.2), ..ViewState::default() }
+    ViewState {
+        date: ymd(date.0, date.1, date.2),
+        selected: Some((Workload::Training, Provider::Coreweave)),
+        ..ViewState::default()
+    }
 }
 
 #[wasm_bindgen_test]
@@ -300,4 +307,91 @@ async fn a_notice_says_what_a_link_had_and_can_be_dismissed() {
     settle().await;
     assert!(container.query_selector("[data-testid=notice]").unwrap().is_none());
     assert!(state.notices.get_untracked().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_data_says_how_old_it_is_and_later_days_are_projections() {
+    let (c, state) = mount(ViewState { selected: Some((Workload::Api, Provider::Aws)), ..at((2027, 1, 1)) }).await;
+    let stamp = find(&c, "data-as-of").text_content().unwrap_or_default();
+    assert!(stamp.contains("Data as of 2026-11-26"), "{stamp}");
+    let footer = c.query_selector("footer").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(footer.contains("Data as of 2026-11-26"), "{footer}");
+    assert!(find(&c, "projection").text_content().unwrap_or_default().contains("projection"));
+    assert!(find(&c, "projection-note").text_content().unwrap_or_default().contains("not a record"));
+    state.date.set(ymd(2026, 6, 1));
+    settle().await;
+    assert!(c.query_selector("[data-testid=projection]").unwrap().is_none(), "a recorded day is no projection");
+    assert!(c.query_selector("[data-testid=projection-note]").unwrap().is_none());
+    // The CoreWeave story is one click away.
+    find(&c, "story-coreweave").click();
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 15));
+    assert_eq!(state.selected.get_untracked(), Some((Workload::Training, Provider::Coreweave)));
+}
+
+#[wasm_bindgen_test]
+async fn citations_show_their_reliability_and_reports_are_flagged() {
+    let view = ViewState { selected: Some((Workload::Products, Provider::Aws)), ..at((2026, 3, 1)) };
+    let (c, _) = mount(view).await;
+    let why = find(&c, "explanation");
+    assert!(why.query_selector("[data-testid=reported]").unwrap().is_none(), "primary sources: no warning");
+    let marks = why.query_selector_all("[data-testid=reliability]").unwrap();
+    assert!(marks.length() > 0, "every citation shows its reliability");
+    assert!(why.text_content().unwrap_or_default().contains("primary"));
+    // Microsoft's reading of Frontier on AWS rests on the FT alone.
+    let select: HtmlSelectElement = find(&c, "select-frontier_on_aws").unchecked_into();
+    select.set_value("blocked");
+    fire(&select, "change");
+    settle().await;
+    assert_eq!(verdict(&c, "products-aws"), "blocked");
+    let text = find(&c, "reported").text_content().unwrap_or_default();
+    assert!(text.contains("reported, not confirmed by the companies"), "{text}");
+    let unconfirmed = find(&c, "explanation").query_selector(".rel.unconfirmed").unwrap();
+    assert!(unconfirmed.is_some(), "the FT source is marked as not confirmed");
+}
+
+#[wasm_bindgen_test]
+async fn a_link_whose_answers_changed_says_which_and_why() {
+    let day = ymd(2024, 9, 1);
+    // What a reader saw when the 2024 Oracle capacity was read as a licence.
+    let outcomes: Vec<Outcome> = matrix(dataset(), day, Scenario::AS_HAPPENED)
+        .unwrap()
+        .iter()
+        .map(|cell| {
+            if (cell.workload, cell.provider) == (Workload::Training, Provider::Oracle) {
+                Outcome::Allowed
+            } else {
+                cell.verdict.outcome
+            }
+        })
+        .collect();
+    let url = format!("?date=2024-09-01&cell=training.oracle&v={}", Marks::of(outcomes).encode());
+    let doc = document();
+    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&container).unwrap();
+    let state = State::from_link(Link::parse(&url, ymd(2026, 11, 26)));
+    leptos::mount::mount_to(container.clone(), move || view! { <Explorer state=state /> }).forget();
+    settle().await;
+    let text = find(&container, "notice-drift").text_content().unwrap_or_default();
+    assert!(text.contains("Research & training on Oracle (OCI): allowed when shared, blocked now"), "{text}");
+    assert!(text.contains("counts as Azure"), "says why: {text}");
+    assert!(container.query_selector("[data-testid=notice-ignored]").unwrap().is_none());
+    // An unchanged link shows nothing extra.
+    let same = ViewState { date: day, ..ViewState::default() }.to_query();
+    let quiet = State::from_link(Link::parse(&same, ymd(2026, 11, 26)));
+    assert!(quiet.drift.get_untracked().is_empty() && quiet.notices.get_untracked().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn agi_is_not_offered_while_the_amendment_is_in_force() {
+    let (c, state) = mount(at((2026, 6, 1))).await;
+    let note = find(&c, "moot-agi_verified");
+    assert!(!note.has_attribute("hidden"));
+    assert!(note.text_content().unwrap_or_default().contains("changes no verdict"));
+    let agi_preset = c.query_selector("[data-set='agi_verified=true']").unwrap().unwrap();
+    assert!(agi_preset.has_attribute("disabled"), "the AGI preset is not offered");
+    state.date.set(ymd(2026, 3, 1));
+    settle().await;
+    assert!(note.has_attribute("hidden"), "before the amendment AGI matters");
+    assert!(!agi_preset.has_attribute("disabled"));
 }

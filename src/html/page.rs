@@ -9,8 +9,8 @@
 use super::escape;
 use crate::answer::partial;
 use crate::dataset::Dataset;
-use crate::engine::{evaluate_cell, Outcome};
-use crate::permalink::{Panel, ViewState};
+use crate::engine::{describe_moot, evaluate_cell, moot, Outcome};
+use crate::permalink::{Panel, ViewState, STORY_CELL, STORY_DATE};
 use crate::scenario::{explain_key, key_label, value_label, Scenario, PRESETS};
 use crate::vocab::{Provider, Workload, FIRST_DAY, LAST_DAY, SCENARIO_KEYS};
 use chrono::NaiveDate;
@@ -65,22 +65,35 @@ pub fn cell(
     CellView { class, label, pressed: selected, verdict: outcome.as_str(), inner }
 }
 
-/// The grid's caption: the day, and the scenario when it is not as happened. The text sits in
-/// a span that stays in view (and wraps) when a narrow screen scrolls the grid sideways.
-pub fn caption(date: NaiveDate, scenario: Scenario) -> String {
+/// The grid's caption: the day, and the scenario when it is not as happened; a day after the
+/// data's "as of" is marked as a projection. The text sits in a span that stays in view (and
+/// wraps) when a narrow screen scrolls the grid sideways.
+pub fn caption(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> String {
     let mut out = format!("<span class=\"cap\">Where OpenAI may run each workload on <time>{date}</time>");
     if scenario != Scenario::AS_HAPPENED {
         let _ = write!(out, " — scenario: {}", escape(&scenario.to_string()));
     }
+    if ds.is_projection(date) {
+        let _ = write!(
+            out,
+            " <span class=\"projection\" data-testid=\"projection\">— projection: after the data's as-of date {}, from the terms as agreed</span>",
+            ds.researched
+        );
+    }
     out.push_str("</span>");
     out
+}
+
+/// "Data as of …" with the latest event, for the header and the footer.
+pub fn as_of(ds: &Dataset) -> String {
+    format!("Data as of <time>{}</time> (latest event {})", ds.researched, crate::answer::partial(ds.latest_event))
 }
 
 /// The grid of verdicts: workloads × providers, each cell a button (`data-action="select"`).
 pub fn grid(ds: &Dataset, view: &ViewState) -> String {
     let mut out = format!(
         "<div class=\"grid-wrap\" role=\"region\" aria-label=\"Verdicts by workload and provider\" tabindex=\"0\"><table class=\"grid\" data-testid=\"grid\"><caption>{}</caption><thead><tr><th scope=\"col\">Workload</th>",
-        caption(view.date, view.scenario)
+        caption(ds, view.date, view.scenario)
     );
     for p in Provider::ALL {
         let _ = write!(out, "<th scope=\"col\">{}</th>", escape(p.label()));
@@ -139,15 +152,29 @@ pub fn preset_active(scenario: Scenario, spec: &str) -> bool {
     scenario.with_spec(spec) == scenario
 }
 
-/// Every scenario key as a select with its plain explanation, the presets and the reset.
-pub fn scenario_panel(scenario: Scenario) -> String {
+/// Why a scenario key changes nothing on `date` under `scenario`, if it does not (e.g. "AGI
+/// verified" while the 2026 amendment is in force).
+pub fn moot_note(ds: &Dataset, date: NaiveDate, scenario: Scenario, key: &str) -> Option<String> {
+    moot(ds, date, scenario, key).map(|(term, m)| describe_moot(term, m))
+}
+
+/// Whether a preset changes nothing on `date`: every key it sets is moot then.
+pub fn preset_moot(ds: &Dataset, date: NaiveDate, scenario: Scenario, spec: &str) -> bool {
+    let mut keys = spec.split(';').filter_map(|kv| kv.split_once('=')).map(|(k, _)| k).peekable();
+    keys.peek().is_some() && keys.all(|k| moot(ds, date, scenario, k).is_some())
+}
+
+/// Every scenario key as a select with its plain explanation (and, when it changes nothing on
+/// the day, why), the presets and the reset.
+pub fn scenario_panel(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> String {
     let mut out = String::from(
         "<section class=\"scenario\" aria-labelledby=\"scenario-heading\" data-testid=\"scenario-panel\"><h2 id=\"scenario-heading\">Scenario</h2><p class=\"presets\">",
     );
     for (name, spec) in PRESETS {
+        let disabled = if preset_moot(ds, date, scenario, spec) { " disabled" } else { "" };
         let _ = write!(
             out,
-            "<button type=\"button\" aria-pressed=\"{}\" data-action=\"preset\" data-set=\"{}\">{}</button>",
+            "<button type=\"button\" aria-pressed=\"{}\" data-action=\"preset\" data-set=\"{}\"{disabled}>{}</button>",
             preset_active(scenario, spec),
             escape(spec),
             escape(name)
@@ -168,7 +195,14 @@ pub fn scenario_panel(scenario: Scenario) -> String {
             let selected = if scenario.get(key) == Some(*v) { " selected" } else { "" };
             let _ = write!(out, "<option value=\"{v}\"{selected}>{}</option>", escape(value_label(key, v)));
         }
-        let _ = write!(out, "</select><p class=\"explain\">{}</p></div>", escape(explain_key(key)));
+        let note = moot_note(ds, date, scenario, key);
+        let _ = write!(
+            out,
+            "</select><p class=\"explain\">{}</p><p class=\"moot\" data-moot=\"{key}\" data-testid=\"moot-{key}\"{}>{}</p></div>",
+            escape(explain_key(key)),
+            if note.is_some() { "" } else { " hidden" },
+            escape(note.as_deref().unwrap_or_default())
+        );
     }
     out.push_str("</div></section>");
     out
@@ -194,18 +228,30 @@ pub fn export_bar(has_selection: bool) -> String {
     out
 }
 
-/// A short notice of what a malformed link had that was ignored.
-pub fn notice(notices: &[String]) -> String {
-    if notices.is_empty() {
+/// A short notice: what a malformed link had that was ignored, and which answers changed
+/// since the link was shared (`drift`, one line a cell).
+pub fn notice(notices: &[String], drift: &[String]) -> String {
+    if notices.is_empty() && drift.is_empty() {
         return String::new();
     }
-    let mut out = String::from(
-        "<div class=\"notice\" data-testid=\"notice\"><p>Some of the link could not be used, so defaults stand in:</p><ul>",
+    let mut out = String::from("<div class=\"notice\" data-testid=\"notice\">");
+    let mut list = |heading: &str, testid: &str, items: &[String]| {
+        if items.is_empty() {
+            return;
+        }
+        let _ = write!(out, "<p>{heading}</p><ul data-testid=\"{testid}\">");
+        for n in items {
+            let _ = write!(out, "<li>{}</li>", escape(n));
+        }
+        out.push_str("</ul>");
+    };
+    list("Some of the link could not be used, so defaults stand in:", "notice-ignored", notices);
+    list(
+        "Answers changed since this link was shared (the data has been corrected or brought up to date):",
+        "notice-drift",
+        drift,
     );
-    for n in notices {
-        let _ = write!(out, "<li>{}</li>", escape(n));
-    }
-    out.push_str("</ul><button type=\"button\" data-action=\"dismiss\">Dismiss</button></div>");
+    out.push_str("<button type=\"button\" data-action=\"dismiss\">Dismiss</button></div>");
     out
 }
 
@@ -242,24 +288,27 @@ pub fn panel(ds: &Dataset, panel: Panel, content: &str) -> String {
 
 /// The whole page for a view state, with the panel left empty (the page fills it after the
 /// first paint). `embed` hides everything but the grid and the open panel.
-pub fn shell(ds: &Dataset, view: &ViewState, notices: &[String]) -> String {
+pub fn shell(ds: &Dataset, view: &ViewState, notices: &[String], drift: &[String]) -> String {
     let hidden = if view.embed { " hidden" } else { "" };
+    let (w, p) = STORY_CELL;
     format!(
-        "<header{hidden}><h1>dealscope</h1><p class=\"tagline\">Where may OpenAI run what, under the Microsoft deal — on any day, under any what-if, and why.</p></header>\
+        "<header{hidden}><h1>dealscope</h1><p class=\"tagline\">Where may OpenAI run what, under the Microsoft deal — on any day, under any what-if, and why.</p>\
+         <p class=\"as-of\" data-testid=\"data-as-of\">{as_of} · <button type=\"button\" class=\"link\" data-testid=\"story-coreweave\" data-action=\"cell\" data-cell=\"{w}.{p}\" data-date=\"{STORY_DATE}\">Start with the CoreWeave story of {STORY_DATE}</button></p></header>\
          <div class=\"notice-slot\" role=\"status\">{notice}</div>\
          <main><div class=\"controls\">{date}{toggle}</div>{grid}\
          <p class=\"legend\">✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from as happened</p>\
          <div class=\"diff-strip-slot\" role=\"status\"></div>\
          <div class=\"panels\">{tabs}<div id=\"panel\" role=\"tabpanel\" tabindex=\"-1\" aria-labelledby=\"tab-{panel}\"></div></div>\
          <div{hidden}>{scenario}{export}</div></main>\
-         <footer{hidden}><p>dealscope {version} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements and five news articles, every item cited · <code>window.dealscope</code> for programs</p></footer>",
-        notice = notice(notices),
+         <footer{hidden}><p>dealscope {version} · {as_of} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five seed articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
+        as_of = as_of(ds),
+        notice = notice(notices, drift),
         date = date_controls(ds, view.date),
         toggle = declines_toggle(view.scenario),
         grid = grid(ds, view),
         tabs = tabs(view.panel, hidden),
         panel = view.panel.as_str(),
-        scenario = scenario_panel(view.scenario),
+        scenario = scenario_panel(ds, view.date, view.scenario),
         export = export_bar(view.selected.is_some()),
         version = crate::VERSION,
     )
@@ -277,7 +326,7 @@ mod tests {
 
     #[test]
     fn shell_has_every_control_tests_and_readers_use() {
-        let html = shell(dataset(), &view(ymd(2025, 3, 15), Scenario::AS_HAPPENED), &[]);
+        let html = shell(dataset(), &view(ymd(2025, 3, 15), Scenario::AS_HAPPENED), &[], &[]);
         let mut ids = vec![
             "grid".to_owned(),
             "date-input".to_owned(),
@@ -287,8 +336,11 @@ mod tests {
             "toggle-microsoft-declines".to_owned(),
             "scenario-panel".to_owned(),
             "reset-scenario".to_owned(),
+            "data-as-of".to_owned(),
+            "story-coreweave".to_owned(),
         ];
         ids.extend(SCENARIO_KEYS.iter().map(|(k, _)| format!("select-{k}")));
+        ids.extend(SCENARIO_KEYS.iter().map(|(k, _)| format!("moot-{k}")));
         ids.extend(["why", "diff", "dataset"].map(|p| format!("tab-{p}")));
         ids.extend(
             ["grid", "timeline", "dataset"].iter().flat_map(|w| ["csv", "json"].map(|f| format!("export-{w}-{f}"))),
@@ -298,7 +350,13 @@ mod tests {
         }
         assert_eq!(html.matches("data-action=\"select\"").count(), Workload::ALL.len() * Provider::ALL.len());
         assert!(!html.contains("data-testid=\"notice\""), "no notice without one");
-        assert!(!html.contains(" hidden"), "nothing hidden outside embed mode");
+        assert!(!html.contains("<header hidden") && !html.contains("<footer hidden"), "no chrome hidden outside embed");
+        assert!(
+            html.contains("Data as of <time>2026-11-26</time> (latest event 2026-06"),
+            "as-of in header and footer"
+        );
+        assert_eq!(html.matches("Data as of").count(), 2);
+        assert!(!html.contains("data-testid=\"projection\""), "2025-03-15 is a record, not a projection");
         assert!(html.contains("data-testid=\"export-timeline-csv\" data-action=\"export\" data-what=\"timeline\" data-format=\"csv\" disabled"));
     }
 
@@ -322,7 +380,7 @@ mod tests {
     fn controls_start_from_the_view_state() {
         let s = Scenario::AS_HAPPENED.with("amendment_2026_04", "false").with("microsoft_declines", "true");
         let v = ViewState { embed: true, selected: Some((Workload::Api, Provider::Aws)), ..view(ymd(2026, 6, 1), s) };
-        let html = shell(dataset(), &v, &["bad date \"x\"".to_owned()]);
+        let html = shell(dataset(), &v, &["bad date \"x\"".to_owned()], &[]);
         assert!(html.contains("value=\"2026-06-01\""));
         assert!(html.contains(&format!("value=\"{}\"", day_number(ymd(2026, 6, 1)))));
         assert!(html.contains("data-toggle=\"microsoft_declines\" checked"));
@@ -336,5 +394,32 @@ mod tests {
         assert!(html.contains("<li>bad date &quot;x&quot;</li>"), "notices are escaped");
         let api_aws = cell(dataset(), v.date, (Workload::Api, Provider::Aws), s, true);
         assert!(html.contains(&format!("class=\"{}\" aria-pressed=\"true\"", api_aws.class)), "the selected cell");
+    }
+
+    #[test]
+    fn projections_and_moot_what_ifs_are_said() {
+        let ds = dataset();
+        let later = shell(ds, &view(ymd(2027, 3, 1), Scenario::AS_HAPPENED), &[], &[]);
+        assert!(later.contains("data-testid=\"projection\""), "a day after the as-of date is a projection");
+        // AGI verified is moot while the amendment is in force: said, and its preset not offered.
+        assert!(later.contains("data-testid=\"moot-agi_verified\">Not offered while"), "moot note shown");
+        assert!(later.contains("data-set=\"agi_verified=true\" disabled"), "the AGI preset is not offered");
+        let before = shell(ds, &view(ymd(2026, 3, 1), Scenario::AS_HAPPENED), &[], &[]);
+        assert!(before.contains("data-testid=\"moot-agi_verified\" hidden></p>"));
+        assert!(!before.contains("data-set=\"agi_verified=true\" disabled"));
+        let no_amendment = Scenario::AS_HAPPENED.with("amendment_2026_04", "false");
+        let html = shell(ds, &view(ymd(2027, 3, 1), no_amendment), &[], &[]);
+        assert!(
+            html.contains("data-testid=\"moot-agi_verified\" hidden></p>"),
+            "AGI matters again without the amendment"
+        );
+    }
+
+    #[test]
+    fn notice_lists_ignored_parts_and_drift_apart() {
+        assert_eq!(notice(&[], &[]), "");
+        let html = notice(&[], &["Research & training on Oracle (OCI): allowed when shared".to_owned()]);
+        assert!(html.contains("data-testid=\"notice-drift\"") && !html.contains("notice-ignored"));
+        assert!(html.contains("Research &amp; training"), "escaped");
     }
 }

@@ -1,7 +1,7 @@
 //! Why: the explanation of one cell's verdict.
 
 use super::{escape, sources_list};
-use crate::answer::{answer, Answer};
+use crate::answer::{answer, projection_note, Answer, REPORTED};
 use crate::dataset::Dataset;
 use crate::engine::{considered, last_day, paths_to_yes, range_end, timeline, Query, Standing};
 use crate::scenario::describe_change;
@@ -35,6 +35,16 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> String {
         escape(query.provider.label()),
         answer.date
     );
+    if answer.projection {
+        let _ =
+            write!(out, "<p class=\"projection\" data-testid=\"projection-note\">{}</p>", escape(&projection_note(ds)));
+    }
+    if !answer.confirmed {
+        let _ = write!(
+            out,
+            "<p class=\"reported\" data-testid=\"reported\">This answer rests on reports: {REPORTED}. See the marks on the sources below.</p>"
+        );
+    }
     if answer.clauses.is_empty() {
         out.push_str("<p>No term in the dataset restricts this on that day.</p>");
     }
@@ -42,9 +52,10 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> String {
     for c in &answer.clauses {
         let _ = write!(
             out,
-            "<li data-testid=\"clause-{id}\"><h3><a href=\"#term-{id}\" data-action=\"follow\">{}</a> <code>{id}</code> — says {}</h3><p>{}</p>",
+            "<li data-testid=\"clause-{id}\"><h3><a href=\"#term-{id}\" data-action=\"follow\">{}</a> <code>{id}</code> — says {}{}</h3><p>{}</p>",
             escape(c.title),
             c.says,
+            if c.confirmed { String::new() } else { format!(" <span class=\"rel unconfirmed\">{REPORTED}</span>") },
             escape(c.summary),
             id = escape(c.id)
         );
@@ -57,6 +68,7 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> String {
     out.push_str("</ul>");
     list_section(&mut out, "open", "Still open", answer.conditions.iter().map(String::as_str));
     list_section(&mut out, "notes", "But note", answer.notes.iter().copied());
+    list_section(&mut out, "moot", "What-ifs that change nothing on this day", answer.moot.iter().map(String::as_str));
     out.push_str("<p class=\"next\" data-testid=\"next-change\">");
     match (&answer.next_change, answer.next_verdict) {
         (Some(day), Some(v)) => {
@@ -161,6 +173,27 @@ mod tests {
     use super::*;
     use crate::dataset::dataset;
     use crate::scenario::Scenario;
+
+    #[test]
+    fn reports_and_projections_are_said() {
+        let ds = dataset();
+        // Microsoft's reading of Frontier on AWS rests on the FT alone.
+        let s = Scenario::AS_HAPPENED.with("frontier_on_aws", "blocked");
+        let q = Query::parse("2026-03-01", "products", "aws", s).unwrap();
+        let html = why(ds, &q, &answer(ds, &q).unwrap());
+        assert!(html.contains("data-testid=\"reported\""), "{html}");
+        assert!(html.contains("press · not confirmed"), "the source's mark");
+        // The CoreWeave decision is reported by Semafor, not confirmed.
+        let q = Query::parse("2025-04-01", "training", "coreweave", Scenario::AS_HAPPENED).unwrap();
+        let html = why(ds, &q, &answer(ds, &q).unwrap());
+        assert!(html.contains("reported, not confirmed by the companies"), "{html}");
+        // A primary clause: no warning; a day after the as-of date: a projection.
+        let q = Query::parse("2027-01-01", "api", "aws", Scenario::AS_HAPPENED).unwrap();
+        let html = why(ds, &q, &answer(ds, &q).unwrap());
+        assert!(!html.contains("data-testid=\"reported\""));
+        assert!(html.contains("data-testid=\"projection-note\""));
+        assert!(html.contains("What-ifs that change nothing on this day"), "AGI is moot after the amendment");
+    }
 
     #[test]
     fn explanation_has_clauses_actions_and_bands() {

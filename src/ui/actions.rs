@@ -76,7 +76,10 @@ pub fn click(state: State, ev: &web_sys::Event) {
             state.panel.set(Panel::Why);
         }
         "export" => export_bar::export(state, &attr("data-what"), attr("data-format") == "csv"),
-        "dismiss" => state.notices.set(Vec::new()),
+        "dismiss" => {
+            state.notices.set(Vec::new());
+            state.drift.set(Vec::new());
+        }
         _ => {}
     }
 }

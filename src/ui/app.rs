@@ -24,7 +24,7 @@ pub fn App() -> impl IntoView {
 pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
     let root = Root::new();
     let view = state.view_state_untracked();
-    let shell = page::shell(dataset(), &view, &state.notices.get_untracked());
+    let shell = page::shell(dataset(), &view, &state.notices.get_untracked(), &state.drift.get_untracked());
     let diffs = ScenarioDiff::new(state);
     let ready = RwSignal::new(!defer);
     if defer {
@@ -49,8 +49,9 @@ pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
     }
 }
 
-/// The notice of what a malformed link had; it goes when dismissed.
+/// The notice of what a malformed link had and of answers that changed since it was shared;
+/// it goes when dismissed.
 fn bind_notice(root: Root, state: State) {
-    let initial = page::notice(&state.notices.get_untracked());
-    dom::bind_html(root, ".notice-slot", initial, move || page::notice(&state.notices.get()));
+    let initial = page::notice(&state.notices.get_untracked(), &state.drift.get_untracked());
+    dom::bind_html(root, ".notice-slot", initial, move || page::notice(&state.notices.get(), &state.drift.get()));
 }

@@ -39,7 +39,7 @@ pub fn bind(root: Root, state: State) {
         });
     });
     let view = state.view_state_untracked();
-    dom::bind_html(root, "caption", caption(view.date, view.scenario), move || {
-        caption(state.date.get(), state.scenario.get())
+    dom::bind_html(root, "caption", caption(dataset(), view.date, view.scenario), move || {
+        caption(dataset(), state.date.get(), state.scenario.get())
     });
 }

@@ -1,6 +1,7 @@
 //! The reader's view state as signals, created from the URL and written back to it.
 
-use crate::permalink::{Panel, ViewState};
+use crate::dataset::dataset;
+use crate::permalink::{describe_drift, drift, Link, Panel, ViewState};
 use crate::scenario::Scenario;
 use crate::vocab::{Provider, Workload};
 use chrono::NaiveDate;
@@ -16,6 +17,8 @@ pub struct State {
     pub embed: RwSignal<bool>,
     /// Short notices (e.g. what a malformed URL had that was ignored).
     pub notices: RwSignal<Vec<String>>,
+    /// Answers that changed since the opened link was shared, one line a cell.
+    pub drift: RwSignal<Vec<String>>,
     /// Why the date the reader typed was not taken, if it was not.
     pub date_error: RwSignal<Option<String>>,
     /// The id of an element to scroll to and focus once the open panel has been rendered
@@ -32,6 +35,7 @@ impl State {
             panel: RwSignal::new(view.panel),
             embed: RwSignal::new(view.embed),
             notices: RwSignal::new(notices),
+            drift: RwSignal::new(Vec::new()),
             date_error: RwSignal::new(None),
             reveal: StoredValue::new(None),
         }
@@ -53,12 +57,32 @@ impl State {
         untrack(|| self.view_state())
     }
 
-    /// Reads the state from the page's URL.
-    pub fn from_location() -> Self {
-        let search = window().location().search().unwrap_or_default();
-        let (view, notices) = ViewState::from_query(&search);
-        State::new(view, notices)
+    /// The state a link opens: its view, what it had that was ignored, and which answers
+    /// changed since it was shared.
+    pub fn from_link(link: Link) -> Self {
+        let state = State::new(link.view, link.notices);
+        if let Some(seen) = link.seen {
+            let ds = dataset();
+            state.drift.set(drift(ds, &link.view, &seen).iter().map(|d| describe_drift(ds, d)).collect());
+        }
+        state
     }
+
+    /// Reads the state from the page's URL; without a date it opens on the reader's today.
+    pub fn from_location() -> Self {
+        State::from_link(Link::parse(&search(), today()))
+    }
+}
+
+fn search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The reader's today, in their time zone (clamped to the range by the link parser).
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(i32::try_from(now.get_full_year()).unwrap_or(2026), now.get_month() + 1, now.get_date())
+        .unwrap_or_else(|| dataset().researched)
 }
 
 /// Keeps the URL in step with the state, and the state with the browser's back and forward.
@@ -100,7 +124,7 @@ pub fn sync_url(state: State) {
         );
     });
     super::dom::listen(&window(), "popstate", move |_| {
-        let (view, _) = ViewState::from_query(&window().location().search().unwrap_or_default());
+        let view = Link::parse(&search(), today()).view;
         written.set_value(Some(view));
         state.date.set(view.date);
         state.scenario.set(view.scenario);
