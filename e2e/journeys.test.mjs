@@ -53,9 +53,19 @@ async function setDate(page, day) {
   await page.dispatchEvent('[data-testid=date-input]', 'change');
 }
 
-test('the CoreWeave story: on 2025-03-15, Microsoft declining opens CoreWeave for training', async () => {
+/** The reader's today as the page computes it (local time), YYYY-MM-DD. */
+const today = (page) => page.evaluate(() => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+});
+
+test('the page opens on today; the CoreWeave story of 2025-03-15 is one click away', async () => {
   const page = await open();
-  await setDate(page, '2025-03-15');
+  assert.equal(await page.inputValue('[data-testid=date-input]'), await today(page));
+  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-11-26/);
+  await page.click('[data-testid=story-coreweave]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2025-03-15');
+  assert.equal(await page.getAttribute('[data-testid=cell-training-coreweave]', 'aria-pressed'), 'true');
   assert.notEqual(await verdict(page, 'training-coreweave'), 'allowed');
   assert.equal(await verdict(page, 'training-coreweave'), 'conditional');
   await page.click('[data-testid=toggle-microsoft-declines]');
@@ -98,8 +108,8 @@ test('a shared URL reproduces the view', async () => {
 });
 
 test('back and forward step through the cells and panels a reader opened', async () => {
-  const page = await open('?date=2025-03-15');
-  await page.waitForURL(/cell=training\.coreweave/);
+  const page = await open('?date=2025-03-15&cell=training.coreweave');
+  await page.waitForURL(/v=/);
   await page.click('[data-testid=cell-api-aws]');
   await page.waitForURL(/cell=api\.aws/);
   await page.click('[data-testid=tab-dataset]');
@@ -132,7 +142,7 @@ test('a malformed URL opens the default view with a notice, never a blank page',
   assert.match(notice, /unknown workload "gpu"/);
   assert.match(notice, /agi_verified/);
   assert.match(notice, /evil/);
-  assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-03-15');
+  assert.equal(await page.inputValue('[data-testid=date-input]'), await today(page), 'no usable date: today');
   assert.equal(await page.locator('[data-testid^=cell-]').count(), 28);
   assert.match(notice, /<script>/, 'the link\'s markup is shown as text');
   assert.equal(await page.locator('.app script').count(), 0, 'and never inserted');
@@ -162,6 +172,16 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
   assert.equal(m.length, 28);
   assert.equal(m.find((c) => c.workload === 'api' && c.provider === 'aws').verdict, 'allowed');
   assert.equal(typeof await page.evaluate(() => window.dealscope.version), 'string');
+  assert.equal(await page.evaluate(() => window.dealscope.data_as_of), '2026-11-26');
+  assert.match(await page.evaluate(() => window.dealscope.latest_event), /^2026-06/);
+  assert.equal(r.data_as_of, '2026-11-26');
+  assert.equal(r.projection, false);
+  assert.equal(r.confirmed, true, 'the scenario settles the condition; the clause is primary');
+  const recorded = await page.evaluate(() => window.dealscope.verdict({ date: '2025-04-01', workload: 'training', provider: 'coreweave' }));
+  assert.equal(recorded.verdict, 'allowed');
+  assert.equal(recorded.confirmed, false, 'Microsoft declining rests on the Semafor report');
+  assert.match(recorded.clauses[0].condition, /reported, not confirmed by the companies/);
+
   // A number is read as JSON writes it: 2032 is the value "2032".
   const until2032 = await page.evaluate(() => window.dealscope.verdict({
     date: '2026-06-01', workload: 'api', provider: 'aws', scenario: { api_exclusive_until: 2032, amendment_2026_04: false } }));
@@ -181,7 +201,7 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
   assert.match(errors[1], /^true:workload: unknown workload "gpu"; accepted: training, products, api, api-natsec/);
   assert.match(errors[2], /^true:provider: unknown provider "ibm"; accepted: azure, coreweave/);
   assert.match(errors[3], /^true:scenario\.agi_verified: maybe is not accepted; accepted: false, true/);
-  assert.match(errors[4], /^true:unknown scenario key "agi"/);
+  assert.match(errors[4], /^true:unknown scenario key "agi"; accepted: .*frontier_on_aws/);
   assert.match(errors[5], /^true:date: missing/);
   assert.match(errors[6], /^true:date: .*outside the explorer's range/);
   assert.match(errors[7], /^true:scenario\.api_exclusive_until: 2031\.5 is not accepted; accepted: agi, 2032/);
@@ -251,5 +271,58 @@ test('export: the grid as CSV and a cell timeline as JSON, with citations', asyn
   const data = await read('export-dataset-json');
   const rows = JSON.parse(data.text);
   assert.ok(rows.some((r) => r.kind === 'conflict-reading' && r.sources.some((s) => s.quote)));
+  await done(page);
+});
+
+test('a shared link whose answers changed since says which, from what to what, and why', async () => {
+  const page = await open('?date=2024-09-01&cell=training.oracle');
+  await page.waitForURL(/v=[A-Za-z0-9_-]{10}/);
+  const shared = new URL(page.url());
+  const v = shared.searchParams.get('v');
+  // Unchanged: the same link shows no notice at all.
+  const same = await open(shared.search);
+  assert.equal(await same.locator('[data-testid=notice]').count(), 0);
+  await done(same);
+  // What a reader saw when the 2024 Oracle capacity was read as a licence: training on Oracle
+  // (row 1, column 3: the third cell, bits 4–5 of the first character) was allowed (0).
+  const digits = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const first = digits.indexOf(v[0]);
+  assert.equal((first >> 4) & 3, 1, 'blocked today');
+  shared.searchParams.set('v', digits[first & 0b001111] + v.slice(1));
+  const old = await open(shared.search);
+  const drift = await old.textContent('[data-testid=notice-drift]');
+  assert.match(drift, /Research & training on Oracle \(OCI\): allowed when shared, blocked now/);
+  assert.match(drift, /counts as Azure/);
+  assert.equal(await old.locator('[data-testid=notice-ignored]').count(), 0);
+  await old.evaluate(axeSource);
+  const result = await old.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.deepEqual(result.violations.map((x) => x.id), [], 'the drift notice is accessible');
+  await done(old);
+  // A garbled marker: the link opens normally, with the usual notice.
+  const garbled = await open('?date=2024-09-01&cell=training.oracle&v=%3Cb%3E!!');
+  assert.match(await garbled.textContent('[data-testid=notice-ignored]'), /Ignored v=<b>!!: the recorded verdicts must be 10 characters/);
+  assert.equal(await garbled.locator('[data-testid=notice-drift]').count(), 0);
+  assert.equal(await verdict(garbled, 'training-oracle'), 'blocked');
+  await done(garbled);
+  await done(page);
+});
+
+test('the 2026 additions: Frontier on AWS under both readings, citations with their reliability', async () => {
+  const page = await open('?date=2026-03-01&cell=products.aws');
+  assert.equal(await verdict(page, 'products-aws'), 'allowed');
+  assert.match(await page.textContent('[data-testid=explanation]'), /primary/);
+  await page.selectOption('[data-testid=select-frontier_on_aws]', 'blocked');
+  await page.waitForFunction(() => document.querySelector('[data-testid=cell-products-aws]').dataset.verdict === 'blocked');
+  await page.waitForSelector('[data-testid=reported]');
+  assert.match(await page.textContent('[data-testid=reported]'), /reported, not confirmed by the companies/);
+  await page.waitForURL(/frontier_on_aws=blocked/);
+  // The amendment settles it; AGI is said to change nothing then.
+  await setDate(page, '2026-04-27');
+  await page.waitForFunction(() => document.querySelector('[data-testid=cell-products-aws]').dataset.verdict === 'allowed');
+  assert.equal(await page.isVisible('[data-testid=moot-agi_verified]'), true);
+  const api = await page.evaluate(() => window.dealscope.verdict({ date: '2026-06-02', workload: 'api', provider: 'aws', scenario: { agi_verified: true } }));
+  assert.equal(api.verdict, 'allowed');
+  assert.ok(api.moot.length === 1 && /AGI/.test(api.moot[0]), api.moot.join());
+  assert.ok(api.clauses[0].sources.every((s) => ['primary', 'press', 'secondary'].includes(s.reliability) && typeof s.confirmed === 'boolean'));
   await done(page);
 });

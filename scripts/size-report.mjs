@@ -1,12 +1,14 @@
 // node scripts/size-report.mjs dist — prints raw and gzipped sizes of the built site and
-// fails when a budget is exceeded (budgets from the explorer issue).
+// fails when a budget is exceeded (the team's budgets in DEVELOPERS.md).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// The explorer issue's budget: wasm ≤ 300 KB raw and ≤ 110 KB gzip after wasm-opt, the whole
-// page (wasm, JS, CSS, HTML) ≤ 140 KB gzip. The build fails above it.
-const BUDGET = { wasmRaw: 300 * 1024, wasmGzip: 110 * 1024, pageGzip: 140 * 1024 };
+// The standing budget (DEVELOPERS.md): wasm ≤ 300 KB raw and ≤ 125 KB gzip after wasm-opt,
+// the whole page (wasm, JS, CSS, HTML) ≤ 150 KB gzip. The build fails above it. (The explorer
+// issue's tighter 110/140 KB held until the 2026-11 data update, which alone added ~8 KB gzip
+// of cited reader text; see README "Size and speed".)
+const BUDGET = { wasmRaw: 300 * 1024, wasmGzip: 125 * 1024, pageGzip: 150 * 1024 };
 const dir = process.argv[2] ?? 'dist';
 const rows = readdirSync(dir)
   .filter((f) => statSync(join(dir, f)).isFile())
