@@ -1,21 +1,8 @@
-//! Validates `data/` and bakes it into `$OUT_DIR/dataset.rs` (a `static DATASET`).
-//! Any problem in the data fails the build with file, line, item and what to fix.
+//! Validates `data/` and bakes it into `$OUT_DIR/dataset.rs` (a `static DATASET`), with the
+//! workspace's `dealscope-data` crate. Any problem in the data fails the build with file,
+//! line, item and what to fix (`cargo run -p dealscope-data` shows the same, faster).
 
-#[allow(dead_code)]
-#[path = "src/vocab.rs"]
-mod vocab;
-
-#[allow(dead_code)]
-#[path = "src/dataset/error.rs"]
-mod error;
-
-#[allow(dead_code)]
-#[path = "src/dataset/authoring.rs"]
-mod authoring;
-
-#[path = "src/dataset/codegen.rs"]
-mod codegen;
-
+use dealscope_data::{authoring, codegen};
 use std::path::{Path, PathBuf};
 
 fn main() {
@@ -25,9 +12,6 @@ fn main() {
     let data = std::env::var_os("DEALSCOPE_DATA_DIR").map_or_else(|| root.join("data"), PathBuf::from);
     for input in authoring::inputs(&data) {
         println!("cargo::rerun-if-changed={}", input.display());
-    }
-    for src in ["src/vocab.rs", "src/dataset/error.rs", "src/dataset/authoring.rs", "src/dataset/codegen.rs"] {
-        println!("cargo::rerun-if-changed={src}");
     }
     match authoring::load(&data) {
         Ok(raw) => {

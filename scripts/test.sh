@@ -14,15 +14,18 @@ started=$SECONDS
 step "set-up"
 bash scripts/setup.sh
 
+step "data/ (the dataset alone: sources, reliability, dates, references, seed quotes)"
+cargo run --quiet --locked -p dealscope-data
+
 step "format"
 cargo fmt --all -- --check
 
 step "clippy (native and wasm32, warnings denied)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test web --locked -- -D warnings
 
 step "native tests: unit, data validation, golden cases, properties"
-cargo test --locked
+cargo test --workspace --locked
 
 step "component tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web

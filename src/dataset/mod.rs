@@ -1,13 +1,11 @@
 //! The deal dataset: sources, parties, events, figures, terms, Microsoft's recorded
 //! decisions and the conflicts between sources — authored in `data/`, checked and baked at
-//! build time (`build.rs`), read here as `'static` data.
+//! build time (`build.rs`, with the `dealscope-data` crate), read here as `'static` data.
 
 #[cfg(not(target_arch = "wasm32"))]
-pub mod authoring;
-pub mod error;
-mod model;
-
-pub use model::*;
+pub use dealscope_data::authoring;
+pub use dealscope_data::error;
+pub use dealscope_data::model::*;
 
 use crate::vocab::{ymd, Condition, Decision as DecisionKind, Precision, Provider, Reliability, Workload};
 

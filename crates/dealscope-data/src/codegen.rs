@@ -1,10 +1,10 @@
 //! Bakes a checked `RawDataset` into Rust source: one `static DATASET` whose tables are
-//! `'static` slices, ids resolved to indices. Included by `build.rs` only.
+//! `'static` slices, ids resolved to indices. Used by the app's `build.rs` only.
 //!
 //! Measured alternative (see README "Data in the bundle"): embedding the data and parsing it
 //! at start-up costs a parser in the bundle; baking costs only the data itself.
 
-use super::authoring::{expand, parse_gate, RawCitation, RawDataset};
+use crate::authoring::{expand, parse_gate, RawCitation, RawDataset};
 use crate::vocab::{parse_partial, Precision, Provider, Workload};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;

@@ -1,11 +1,11 @@
 //! The authoring side of the dataset: reads the TOML files in `data/`, checks them, and
 //! reports every problem with file, line, item and what to fix.
 //!
-//! Used by `build.rs` (which includes this file with `#[path]`, so it names its neighbours
-//! through `crate::vocab` and `super::error`) and by the native validation tests. Never
-//! compiled into the wasm bundle: the page gets the checked data baked into statics.
+//! Used by the app's `build.rs`, by `check-data` (`cargo run -p dealscope-data`) and by the
+//! native validation tests. Never compiled into the wasm bundle (feature `authoring`): the
+//! page gets the checked data baked into statics.
 
-use super::error::{DataError, DataErrorKind};
+use crate::error::{DataError, DataErrorKind};
 use crate::vocab::{
     self, parse_partial, Decision, Precision, Provider, Reliability, Workload, FIRST_DAY, LAST_DAY, SCENARIO_KEYS,
 };
