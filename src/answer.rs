@@ -108,9 +108,9 @@ pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
         next_change: next.as_ref().map(|c| c.date.to_string()),
         next_verdict: next.as_ref().map(|c| c.verdict.outcome),
         scenario: query.scenario.to_string(),
-        moot: crate::vocab::SCENARIO_KEYS
+        moot: crate::vocab::ScenarioKey::ALL
             .iter()
-            .filter_map(|(key, _)| engine::moot(ds, query.date, query.scenario, key))
+            .filter_map(|key| engine::moot(ds, query.date, query.scenario, *key))
             .map(|(term, moot)| describe_moot(term, moot))
             .collect(),
         data_as_of: ds.researched.to_string(),

@@ -1,4 +1,5 @@
-//! The page's entry point: install the panic hook and `window.dealscope`, mount the app.
+//! The page's entry point: install the panic hook and `window.dealscope`, start the explorer
+//! (taking over the prerendered page).
 //! Performance marks `dealscope-start` and `dealscope-mounted` let tests time start-up.
 
 #[cfg(target_arch = "wasm32")]
@@ -12,7 +13,7 @@ fn main() {
     };
     mark("dealscope-start");
     dealscope::api::install();
-    leptos::mount::mount_to_body(dealscope::ui::App);
+    dealscope::ui::mount();
     mark("dealscope-mounted");
 }
 

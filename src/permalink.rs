@@ -136,7 +136,7 @@ impl ViewState {
     /// date and the verdicts shown, so a later reader can tell if an answer changed).
     pub fn to_query(&self) -> String {
         let mut parts = vec![format!("date={}", self.date)];
-        parts.extend(self.scenario.changes().into_iter().map(|(k, v)| format!("{k}={v}")));
+        parts.extend(self.scenario.changes().iter().map(ToString::to_string));
         match self.selected {
             Some((w, p)) => parts.push(format!("cell={w}.{p}")),
             None => parts.push("cell=none".to_owned()),

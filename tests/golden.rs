@@ -95,7 +95,7 @@ fn golden_cases() {
                 assert!(why.contains("ource"), "{name}: `why` must name its source: {why}");
             }
             let (query, terms, problems) = check(&case);
-            keys_seen.extend(query.scenario.changes().into_iter().map(|(k, _)| k));
+            keys_seen.extend(query.scenario.changes().into_iter().map(|s| s.key.as_str()));
             determining_seen.extend(terms.iter().copied());
             if !problems.is_empty() {
                 failures.push(format!(
@@ -116,7 +116,7 @@ fn golden_cases() {
     for term in ds.terms.iter().filter(|t| t.effect != dataset::Effect::None) {
         assert!(determining_seen.contains(term.id), "no golden case where {} decides", term.id);
     }
-    for (key, _) in dealscope::vocab::SCENARIO_KEYS {
+    for key in dealscope::vocab::ScenarioKey::NAMES {
         assert!(keys_seen.contains(key), "no golden case sets scenario key {key}");
     }
     println!("{count} golden cases passed");

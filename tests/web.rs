@@ -6,7 +6,8 @@ use dealscope::dataset::dataset;
 use dealscope::engine::{matrix, Outcome};
 use dealscope::permalink::{Link, Marks, Panel, ViewState};
 use dealscope::scenario::Scenario;
-use dealscope::ui::app::Explorer;
+use dealscope::ui::app::{render_into, start};
+use dealscope::ui::handles::MissingElements;
 use dealscope::ui::state::State;
 use dealscope::vocab::{ymd, Provider, Workload};
 use leptos::prelude::*;
@@ -16,17 +17,26 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the explorer in a fresh container and lets its effects run; returns the container
-/// and the state.
-async fn mount(view: ViewState) -> (HtmlElement, State) {
+/// A fresh container in the document.
+fn container() -> HtmlElement {
     let doc = document();
     let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&container).unwrap();
-    let state = State::new(view, Vec::new());
-    let handle = leptos::mount::mount_to(container.clone(), move || view! { <Explorer state=state /> });
-    handle.forget();
+    container
+}
+
+/// Renders the explorer in a fresh container for `state` and lets its effects run.
+async fn mount_state(state: State) -> HtmlElement {
+    let c = container();
+    render_into(&c, state).expect("every element the page patches is there");
     settle().await;
-    (container, state)
+    c
+}
+
+/// Mounts the explorer for a view; returns the container and the state.
+async fn mount(view: ViewState) -> (HtmlElement, State) {
+    let state = State::new(view, Vec::new());
+    (mount_state(state).await, state)
 }
 
 /// Lets the page react to what a test did: effects run, then the browser paints, then the
@@ -145,9 +155,10 @@ async fn diff_panel_lists_what_a_scenario_changes() {
     assert_eq!(state.panel.get_untracked(), Panel::Diff);
     let text = find(&c, "diff-view").text_content().unwrap_or_default();
     assert!(text.contains("OpenAI API on Amazon Web Services"), "{text}");
-    assert!(text.contains("amendment_2026_04"), "{text}");
+    assert!(text.contains("because of 2026-04-27 amendment happened: no"), "reader words: {text}");
+    assert!(text.contains("from 2026-04-27 on"), "open-ended spans: {text}");
     let strip = find(&c, "diff-strip").text_content().unwrap_or_default();
-    assert!(strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27"), "{strip}");
+    assert!(strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27 on"), "{strip}");
     state.scenario.set(Scenario::AS_HAPPENED);
     settle().await;
     assert!(c.query_selector("[data-testid=diff-strip]").unwrap().is_none());
@@ -285,22 +296,21 @@ async fn a_selected_cell_keeps_focus_while_the_grid_changes() {
     // The same element, patched in place: focus and the reader's place stay put.
     assert!(find(&c, "cell-training-coreweave").is_same_node(Some(&cell)));
     assert!(document().active_element().is_some_and(|el| el.is_same_node(Some(&cell))));
-    let label = cell.get_attribute("aria-label").unwrap_or_default();
-    assert_eq!(label, "Research & training on CoreWeave: allowed (as happened: conditional)");
+    let name = cell.text_content().unwrap_or_default();
+    assert_eq!(name, "Research & training on CoreWeave: ✓allowed (as happened: conditional)◆");
     assert!(cell.class_list().contains("selected") && cell.class_list().contains("differs"));
     let caption = find(&c, "grid").query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
-    assert!(caption.contains("2025-03-17") && caption.contains("microsoft_declines=true"), "{caption}");
+    assert!(
+        caption.contains("2025-03-17") && caption.contains("Microsoft declines offered capacity: declines"),
+        "{caption}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_notice_says_what_a_link_had_and_can_be_dismissed() {
-    let doc = document();
-    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&container).unwrap();
     let (view, notices) = ViewState::from_query("?date=2099-01-01&cell=api.mars");
     let state = State::new(view, notices);
-    leptos::mount::mount_to(container.clone(), move || view! { <Explorer state=state /> }).forget();
-    settle().await;
+    let container = mount_state(state).await;
     let text = find(&container, "notice").text_content().unwrap_or_default();
     assert!(text.contains("2099-01-01") && text.contains("mars"), "{text}");
     find(&container, "notice").query_selector("button").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
@@ -366,12 +376,8 @@ async fn a_link_whose_answers_changed_says_which_and_why() {
         })
         .collect();
     let url = format!("?date=2024-09-01&cell=training.oracle&v={}", Marks::of(outcomes).encode());
-    let doc = document();
-    let container: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-    doc.body().unwrap().append_child(&container).unwrap();
     let state = State::from_link(Link::parse(&url, ymd(2026, 11, 26)));
-    leptos::mount::mount_to(container.clone(), move || view! { <Explorer state=state /> }).forget();
-    settle().await;
+    let container = mount_state(state).await;
     let text = find(&container, "notice-drift").text_content().unwrap_or_default();
     assert!(text.contains("Research & training on Oracle (OCI): allowed when shared, blocked now"), "{text}");
     assert!(text.contains("counts as Azure"), "says why: {text}");
@@ -394,4 +400,45 @@ async fn agi_is_not_offered_while_the_amendment_is_in_force() {
     settle().await;
     assert!(note.has_attribute("hidden"), "before the amendment AGI matters");
     assert!(!agi_preset.has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn a_prerendered_page_is_taken_over_in_place_and_patched() {
+    // The page as the release build writes it: the default view, on the data's as-of day.
+    let c = container();
+    let shown = ViewState::default();
+    let prerendered = dealscope::html::page::shell(dataset(), &shown, &[], &[]);
+    c.set_inner_html(prerendered.as_str());
+    let cell = find(&c, "cell-api-aws");
+    let grid = find(&c, "grid");
+    // The reader's link: another day, a scenario and a cell.
+    let view = ViewState { selected: Some((Workload::Api, Provider::Aws)), ..at((2026, 3, 1)) };
+    let state = State::new(
+        ViewState { scenario: Scenario::AS_HAPPENED.with("amendment_2026_04", "false"), ..view },
+        Vec::new(),
+    );
+    start(&c, state, shown).expect("the prerendered page has every element");
+    settle().await;
+    assert!(find(&c, "grid").is_same_node(Some(&grid)), "the grid is not replaced");
+    assert!(find(&c, "cell-api-aws").is_same_node(Some(&cell)), "cells are patched in place");
+    assert_eq!(verdict(&c, "api-aws"), "blocked");
+    let field: HtmlInputElement = find(&c, "date-input").unchecked_into();
+    assert_eq!(field.value(), "2026-03-01");
+    assert!(find(&c, "explanation").text_content().unwrap_or_default().contains("on 2026-03-01"));
+    assert!(find(&c, "diff-strip").text_content().unwrap_or_default().contains("amendment"));
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_element_fails_loudly_naming_it() {
+    let c = container();
+    let view = at((2025, 3, 15));
+    c.set_inner_html(dealscope::html::page::shell(dataset(), &view, &[], &[]).as_str());
+    find(&c, "cell-training-oracle").remove();
+    c.query_selector("#panel").unwrap().unwrap().remove();
+    let state = State::new(view, Vec::new());
+    let result = start(&c, state, view);
+    let Err(MissingElements(missing)) = result else { panic!("a page without a cell must not start") };
+    assert_eq!(missing, ["[data-action=\"select\"][data-cell=\"training.oracle\"]", "#panel"]);
+    let message = MissingElements(missing).to_string();
+    assert!(message.starts_with("dealscope cannot start: the page has no element for"), "{message}");
 }

@@ -7,7 +7,9 @@ pub use dealscope_data::authoring;
 pub use dealscope_data::error;
 pub use dealscope_data::model::*;
 
-use crate::vocab::{ymd, Condition, Decision as DecisionKind, Precision, Provider, Reliability, Workload};
+use crate::vocab::{
+    ymd, Condition, Decision as DecisionKind, Precision, Provider, Reliability, ScenarioKey, Setting, Workload,
+};
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 

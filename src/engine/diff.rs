@@ -3,8 +3,8 @@
 use super::timeline::{breakpoints, range_end};
 use super::{cells, evaluate, Outcome, Query, TermIx};
 use crate::dataset::Dataset;
-use crate::scenario::{Scenario, KEY_COUNT};
-use crate::vocab::{Provider, Workload, FIRST_DAY, SCENARIO_KEYS};
+use crate::scenario::Scenario;
+use crate::vocab::{Provider, ScenarioKey, Setting, Workload, FIRST_DAY};
 use chrono::NaiveDate;
 
 /// A stretch of days on which a cell's outcome differs from as-happened.
@@ -14,9 +14,9 @@ pub struct DiffSpan {
     pub until: NaiveDate,
     pub baseline: Outcome,
     pub scenario: Outcome,
-    /// The scenario keys that, each reset alone, remove the difference (all changed keys
-    /// when only their combination does).
-    pub causes: Vec<&'static str>,
+    /// The scenario's settings that, each reset alone, remove the difference (all its
+    /// changes when only their combination does).
+    pub causes: Vec<Setting>,
     /// The terms that determine one side and not the other.
     pub terms: Vec<TermIx>,
 }
@@ -43,13 +43,14 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
             if base.outcome == what_if.outcome {
                 continue;
             }
-            let mut causes: Vec<&'static str> = (0..KEY_COUNT)
-                .filter(|&k| !scenario.is_default(k))
-                .filter(|&k| evaluate(ds, &query.under(scenario.reset(k))).outcome == base.outcome)
-                .map(|k| SCENARIO_KEYS[k].0)
+            let mut causes: Vec<Setting> = ScenarioKey::ALL
+                .iter()
+                .filter(|&&k| !scenario.is_default(k))
+                .filter(|&&k| evaluate(ds, &query.under(scenario.reset(k))).outcome == base.outcome)
+                .map(|&k| scenario.setting(k))
                 .collect();
             if causes.is_empty() {
-                causes = scenario.changes().into_iter().map(|(k, _)| k).collect();
+                causes = scenario.changes();
             }
             let mut terms: Vec<TermIx> = Vec::new();
             for term in base.reasons.iter().chain(&what_if.reasons).map(|r| r.term) {

@@ -24,7 +24,7 @@ pub use timeline::{breakpoints, last_day, next_change, next_change_after, range_
 
 use crate::dataset::{Dataset, DecisionIx, Effect, LapseKind, Moot, Term, TermIx};
 use crate::scenario::Scenario;
-use crate::vocab::{self, Condition, Decision, Provider, Workload};
+use crate::vocab::{self, Condition, Decision, Provider, ScenarioKey, Workload};
 use chrono::NaiveDate;
 
 /// Adds `item` to a sorted, duplicate-free list, keeping it so. The lists here are short (tens
@@ -207,7 +207,7 @@ fn index(i: usize) -> TermIx {
 
 /// Whether a term is admitted by the scenario's gates.
 pub(crate) fn admitted(term: &Term, scenario: Scenario) -> bool {
-    term.only_if.is_none_or(|g| scenario.admits(g.key, g.value))
+    term.only_if.is_none_or(|g| scenario.admits(g))
 }
 
 fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
@@ -228,7 +228,7 @@ fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
     }
     let mut agi_check = None;
     for lapse in term.lapses {
-        if lapse.only_if.is_some_and(|g| !q.scenario.admits(g.key, g.value)) {
+        if lapse.only_if.is_some_and(|g| !q.scenario.admits(g)) {
             continue;
         }
         match lapse.kind {
@@ -237,11 +237,8 @@ fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
                 if q.scenario.agi_verified() {
                     return Standing::Lapsed;
                 }
-                let basis = if q.scenario.is_default(crate::scenario::key::AGI_VERIFIED) {
-                    Basis::Default
-                } else {
-                    Basis::Scenario
-                };
+                let basis =
+                    if q.scenario.is_default(ScenarioKey::AgiVerified) { Basis::Default } else { Basis::Scenario };
                 agi_check = Some(ConditionCheck { condition: Condition::AgiVerified, state: FactState::Fails, basis });
             }
             _ => {}
@@ -301,7 +298,12 @@ fn microsoft_answer(ds: &Dataset, q: &Query) -> ConditionCheck {
 
 /// The term that makes scenario key `key` change nothing on `date` under `scenario`, with
 /// the reason (data: `[[term.moot]]`; the tests check the claim against the engine).
-pub fn moot(ds: &Dataset, date: NaiveDate, scenario: Scenario, key: &str) -> Option<(&'static Term, &'static Moot)> {
+pub fn moot(
+    ds: &Dataset,
+    date: NaiveDate,
+    scenario: Scenario,
+    key: ScenarioKey,
+) -> Option<(&'static Term, &'static Moot)> {
     ds.terms
         .iter()
         .filter(|t| admitted(t, scenario) && t.in_force(date))

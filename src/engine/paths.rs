@@ -4,16 +4,16 @@
 use super::timeline::breakpoints;
 use super::{evaluate, Outcome, Query, QueryError};
 use crate::dataset::Dataset;
-use crate::scenario::{Scenario, KEY_COUNT};
-use crate::vocab;
+use crate::scenario::Scenario;
+use crate::vocab::{self, ScenarioKey, Setting, KEY_COUNT};
 use chrono::NaiveDate;
 
 /// Ways to an allowed verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PathsToYes {
-    /// Minimal sets of scenario changes (`key`, `value`) that make the cell allowed on the
-    /// day asked; no set contains another. Empty when no scenario does.
-    pub toggles: Vec<Vec<(&'static str, &'static str)>>,
+    /// Minimal sets of scenario changes that make the cell allowed on the day asked; no set
+    /// contains another. Empty when no scenario does.
+    pub toggles: Vec<Vec<Setting>>,
     /// The first day on or after the day asked on which the cell is allowed under the same
     /// scenario (`None`: not before 2036).
     pub earliest: Option<NaiveDate>,
@@ -22,12 +22,12 @@ pub struct PathsToYes {
 /// Paths to an allowed verdict for `query` (already allowed: no toggles needed, earliest = the day).
 pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryError> {
     vocab::check_range(query.date)?;
-    let candidates: Vec<Vec<(&'static str, &'static str)>> = Scenario::all()
+    let candidates: Vec<Vec<Setting>> = Scenario::all()
         .into_iter()
         .filter(|s| evaluate(ds, &query.under(*s)).outcome == Outcome::Allowed)
         .map(|s| changed_keys(query.scenario, s))
         .collect();
-    let mut toggles: Vec<Vec<(&'static str, &'static str)>> = Vec::new();
+    let mut toggles: Vec<Vec<Setting>> = Vec::new();
     // Smallest sets first (a stable order by size, without a sort).
     for candidate in (0..=KEY_COUNT).flat_map(|n| candidates.iter().filter(move |c| c.len() == n)).cloned() {
         if !toggles.iter().any(|kept| kept.iter().all(|change| candidate.contains(change))) {
@@ -40,12 +40,6 @@ pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryErro
     Ok(PathsToYes { toggles, earliest })
 }
 
-fn changed_keys(from: Scenario, to: Scenario) -> Vec<(&'static str, &'static str)> {
-    vocab::SCENARIO_KEYS
-        .iter()
-        .filter_map(|(key, _)| {
-            let value = to.get(key)?;
-            (from.get(key) != Some(value)).then_some((*key, value))
-        })
-        .collect()
+fn changed_keys(from: Scenario, to: Scenario) -> Vec<Setting> {
+    ScenarioKey::ALL.iter().map(|k| to.setting(*k)).filter(|s| from.setting(s.key) != *s).collect()
 }

@@ -2,13 +2,13 @@
 //! the terms with their intervals, the conflicts with their readings side by side, the figures
 //! and the sources, every entry with an anchor that clauses and citations link to.
 
-use super::{escape, sources_list};
+use super::contract::{Action, Control, Filter};
+use super::{html, markup, reliability_mark, sources_list, Html};
 use crate::answer::{partial, sources};
 use crate::dataset::{Citation, Dataset, Figure, Term};
 use crate::vocab::{Provider, Reliability};
-use std::fmt::Write as _;
 
-fn cites(out: &mut String, ds: &Dataset, citations: &[Citation]) {
+fn cites(out: &mut Html, ds: &Dataset, citations: &[Citation]) {
     sources_list(out, &sources(ds, citations));
 }
 
@@ -19,7 +19,9 @@ fn interval(term: &Term) -> String {
     format!("{from} → {until}")
 }
 
-const BACK: &str = "<button type=\"button\" class=\"link\" data-action=\"back\">Back to the verdict</button>";
+fn back() -> Html {
+    markup!("<button type=\"button\" class=\"link\"{}>Back to the verdict</button>", Action::Back.html())
+}
 
 /// How many sources of each reliability, and how many are unconfirmed.
 pub fn source_counts(ds: &Dataset) -> String {
@@ -33,38 +35,41 @@ pub fn source_counts(ds: &Dataset) -> String {
     )
 }
 
-/// The dataset panel: counts, the filterable timeline of events (`data-filter` selects), and
+/// The dataset panel: counts, the filterable timeline of events ([`Control::Filter`]), and
 /// the reference lists.
-pub fn view(ds: &Dataset) -> String {
-    let mut out = format!(
-        "<section class=\"dataset\" data-testid=\"dataset-view\" aria-labelledby=\"dataset-heading\"><h2 id=\"dataset-heading\">The dataset</h2><p>{} events, {} terms, {} figures, {} sources ({}), {} conflicts between sources. {BACK}</p><p class=\"as-of\">Data as of <time>{}</time>; latest event {}. {}</p><h3>Timeline of events</h3><div class=\"filters\"><label>Party <select data-testid=\"filter-party\" data-filter=\"parties\"><option value=\"\">all</option>",
+pub fn view(ds: &Dataset) -> Html {
+    let mut out = markup!(
+        "<section class=\"dataset\" data-testid=\"dataset-view\" aria-labelledby=\"dataset-heading\"><h2 id=\"dataset-heading\">The dataset</h2><p>{} events, {} terms, {} figures, {} sources ({}), {} conflicts between sources. {}</p><p class=\"as-of\">Data as of <time>{}</time>; latest event {}. {}</p><h3>Timeline of events</h3><div class=\"filters\"><label>Party <select data-testid=\"filter-party\"{}><option value=\"\">all</option>",
         ds.events.len(),
         ds.terms.len(),
         ds.figures.len(),
         ds.sources.len(),
         source_counts(ds),
         ds.conflicts.len(),
+        back(),
         ds.researched,
         partial(ds.latest_event),
-        escape(ds.research_note)
+        ds.research_note,
+        Control::Filter(Filter::Parties).html()
     );
     for p in ds.parties {
-        let _ = write!(out, "<option value=\"{}\">{}</option>", escape(p.id), escape(p.name));
+        html!(out, "<option value=\"{}\">{}</option>", p.id, p.name);
     }
-    out.push_str("</select></label><label>Provider <select data-testid=\"filter-provider\" data-filter=\"providers\"><option value=\"\">all</option>");
+    html!(
+        out,
+        "</select></label><label>Provider <select data-testid=\"filter-provider\"{}><option value=\"\">all</option>",
+        Control::Filter(Filter::Providers).html()
+    );
     for p in Provider::ALL {
-        let _ = write!(out, "<option value=\"{p}\">{}</option>", escape(p.label()));
+        html!(out, "<option value=\"{}\">{}</option>", p.as_str(), p.label());
     }
-    out.push_str("</select></label></div>");
-    out.push_str(&events(ds));
-    out.push_str(&reference(ds));
-    out.push_str("</section>");
+    html!(out, "</select></label></div>{}{}</section>", events(ds), reference(ds));
     out
 }
 
 /// The timeline of events. Each `li` carries `data-parties` and `data-providers` for filtering.
-pub fn events(ds: &Dataset) -> String {
-    let mut out = String::from("<ol class=\"events\" data-testid=\"events\">");
+pub fn events(ds: &Dataset) -> Html {
+    let mut out = markup!("<ol class=\"events\" data-testid=\"events\">");
     for e in ds.events {
         let parties: Vec<&str> = e.parties.iter().map(|p| ds.party(*p).id).collect();
         let providers: Vec<&str> = e.providers.iter().map(|p| p.as_str()).collect();
@@ -72,30 +77,30 @@ pub fn events(ds: &Dataset) -> String {
             Some(r) => format!("{} (reported {})", partial(e.date), partial(r)),
             None => partial(e.date),
         };
-        let _ = write!(
+        html!(
             out,
             "<li id=\"event-{}\" data-parties=\"{}\" data-providers=\"{}\"><time>{}</time> — {}",
-            escape(e.id),
+            e.id,
             parties.join(" "),
             providers.join(" "),
-            escape(&date),
-            escape(e.what)
+            date,
+            e.what
         );
         for f in e.figures {
             let fig = ds.figure(*f);
-            let _ = write!(out, " <a class=\"fig\" href=\"#figure-{}\">{}</a>", escape(fig.id), escape(&fig.display()));
+            html!(out, " <a class=\"fig\" href=\"#figure-{}\">{}</a>", fig.id, fig.display());
         }
         cites(&mut out, ds, e.sources);
-        out.push_str("</li>");
+        html!(out, "</li>");
     }
-    out.push_str("</ol>");
+    html!(out, "</ol>");
     out
 }
 
 /// Terms, conflicts, figures and sources, each entry with an anchor (`term-…`, `conflict-…`,
 /// `figure-…`, `source-…`).
-pub fn reference(ds: &Dataset) -> String {
-    let mut out = String::new();
+pub fn reference(ds: &Dataset) -> Html {
+    let mut out = Html::new();
     terms(&mut out, ds);
     conflicts(&mut out, ds);
     figures(&mut out, ds);
@@ -103,88 +108,91 @@ pub fn reference(ds: &Dataset) -> String {
     out
 }
 
-fn terms(out: &mut String, ds: &Dataset) {
-    out.push_str("<h3>Terms</h3><ul class=\"terms\">");
+fn terms(out: &mut Html, ds: &Dataset) {
+    html!(out, "<h3>Terms</h3><ul class=\"terms\">");
     for t in ds.terms {
-        let _ = write!(
+        html!(
             out,
-            "<li id=\"term-{id}\" tabindex=\"-1\"><h4>{} <code>{id}</code></h4><p class=\"meta\">{} · effect: {}",
-            escape(t.title),
-            escape(&interval(t)),
-            t.effect.as_str(),
-            id = escape(t.id)
+            "<li id=\"term-{}\" tabindex=\"-1\"><h4>{} <code>{}</code></h4><p class=\"meta\">{} · effect: {}",
+            t.id,
+            t.title,
+            t.id,
+            interval(t),
+            t.effect.as_str()
         );
         if let Some(g) = t.only_if {
-            let _ = write!(out, " · only if {}={}", g.key, g.value);
+            html!(out, " · only if {}", g.describe());
         }
         if !t.supersedes.is_empty() {
             let ids: Vec<&str> = t.supersedes.iter().map(|s| ds.term(*s).id).collect();
-            let _ = write!(out, " · supersedes {}", ids.join(", "));
+            html!(out, " · supersedes {}", ids.join(", "));
         }
-        let _ = write!(out, "</p><p>{}</p>", escape(t.summary));
+        html!(out, "</p><p>{}</p>", t.summary);
         if let Some(c) = t.caveat {
-            let _ = write!(out, "<p class=\"caveat\">{}</p>", escape(c));
+            html!(out, "<p class=\"caveat\">{}</p>", c);
         }
         for l in t.lapses {
-            let _ = write!(out, "<p class=\"lapse\">Lapse: {}</p>", escape(l.summary));
+            html!(out, "<p class=\"lapse\">Lapse: {}</p>", l.summary);
             cites(out, ds, l.sources);
         }
+        for m in t.moots {
+            html!(out, "<p class=\"moot\">While in force, “{}” changes nothing: {}</p>", m.key.label(), m.why);
+            cites(out, ds, m.sources);
+        }
         cites(out, ds, t.sources);
-        out.push_str(BACK);
-        out.push_str("</li>");
+        html!(out, "{}</li>", back());
     }
-    out.push_str("</ul>");
+    html!(out, "</ul>");
 }
 
-fn conflicts(out: &mut String, ds: &Dataset) {
-    out.push_str("<h3>Where sources disagree</h3><ul class=\"conflicts\">");
+fn conflicts(out: &mut Html, ds: &Dataset) {
+    html!(out, "<h3>Where sources disagree</h3><ul class=\"conflicts\">");
     for c in ds.conflicts {
         let switch = c.scenario_key.map_or_else(
             || "Changes no verdict.".to_owned(),
-            |k| format!("Switch the reading with the scenario key {k}."),
+            |k| {
+                format!(
+                    "Switch the reading with the what-if “{}” ({k}).",
+                    crate::vocab::ScenarioKey::parse(k).map_or(k, |k| k.label())
+                )
+            },
         );
-        let _ = write!(
+        html!(
             out,
             "<li id=\"conflict-{}\"><h4>{}</h4><p class=\"meta\">{} Default: {}. {}</p><div class=\"readings\">",
-            escape(c.id),
-            escape(c.claim),
-            escape(&switch),
-            escape(c.default),
-            escape(c.why_default)
+            c.id,
+            c.claim,
+            switch,
+            c.default,
+            c.why_default
         );
         for r in c.readings {
             let default = r.value == c.default;
-            let _ = write!(
+            html!(
                 out,
                 "<div class=\"reading{}\"><h5>{}{}</h5><p>{}</p>",
                 if default { " default" } else { "" },
-                escape(r.value),
+                r.value,
                 if default { " (default)" } else { "" },
-                escape(r.says)
+                r.says
             );
             cites(out, ds, r.sources);
-            out.push_str("</div>");
+            html!(out, "</div>");
         }
-        out.push_str("</div></li>");
+        html!(out, "</div></li>");
     }
-    out.push_str("</ul>");
+    html!(out, "</ul>");
 }
 
-fn figures(out: &mut String, ds: &Dataset) {
-    out.push_str("<h3>Figures</h3><ul class=\"figures\">");
+fn figures(out: &mut Html, ds: &Dataset) {
+    html!(out, "<h3>Figures</h3><ul class=\"figures\">");
     for f in ds.figures {
-        let _ = write!(
-            out,
-            "<li id=\"figure-{}\"><strong>{}</strong> — {}",
-            escape(f.id),
-            escape(&f.display()),
-            escape(f.measures)
-        );
+        html!(out, "<li id=\"figure-{}\"><strong>{}</strong> — {}", f.id, f.display(), f.measures);
         if let Some(d) = f.as_of {
-            let _ = write!(out, " (as of {})", partial(d));
+            html!(out, " (as of {})", partial(d));
         }
         if let Some(n) = f.note {
-            let _ = write!(out, " <span class=\"note\">{}</span>", escape(n));
+            html!(out, " <span class=\"note\">{}</span>", n);
         }
         // Linked both ways: this figure's links and the figures that link to it.
         let also: Vec<&Figure> = f
@@ -194,45 +202,45 @@ fn figures(out: &mut String, ds: &Dataset) {
             .chain(ds.figures.iter().filter(|o| o.same_quantity_as.iter().any(|x| std::ptr::eq(ds.figure(*x), f))))
             .collect();
         if !also.is_empty() {
-            let links: Vec<String> = also
-                .iter()
-                .map(|o| {
-                    format!(
-                        "<a href=\"#figure-{}\">{}</a> ({})",
-                        escape(o.id),
-                        escape(&o.display()),
-                        escape(o.measures)
-                    )
-                })
-                .collect();
-            let _ = write!(out, " Also reported as: {}.", links.join("; "));
+            html!(out, " Also reported as: ");
+            for (i, o) in also.iter().enumerate() {
+                html!(
+                    out,
+                    "{}<a href=\"#figure-{}\">{}</a> ({})",
+                    if i == 0 { "" } else { "; " },
+                    o.id,
+                    o.display(),
+                    o.measures
+                );
+            }
+            html!(out, ".");
         }
         cites(out, ds, f.sources);
-        out.push_str("</li>");
+        html!(out, "</li>");
     }
-    out.push_str("</ul>");
+    html!(out, "</ul>");
 }
 
-fn source_entries(out: &mut String, ds: &Dataset) {
-    out.push_str("<h3>Sources</h3><ul class=\"source-list\">");
+fn source_entries(out: &mut Html, ds: &Dataset) {
+    html!(out, "<h3>Sources</h3><ul class=\"source-list\">");
     for s in ds.sources {
         let date = s.date.map_or_else(|| "undated".to_owned(), partial);
-        let _ = write!(
+        html!(
             out,
             "<li id=\"source-{}\" tabindex=\"-1\">{}, <cite>{}</cite> — {} · {} · {}",
-            escape(s.id),
-            escape(s.publisher),
-            escape(s.title),
-            escape(&date),
-            super::reliability_mark(s.reliability.as_str(), s.confirmed),
-            escape(s.locator)
+            s.id,
+            s.publisher,
+            s.title,
+            date,
+            reliability_mark(s.reliability.as_str(), s.confirmed),
+            s.locator
         );
         if let Some(u) = s.url {
-            let _ = write!(out, " <a href=\"{u}\" rel=\"noopener\">{u}</a>", u = escape(u));
+            html!(out, " <a href=\"{}\" rel=\"noopener\">{}</a>", u, u);
         }
-        out.push_str("</li>");
+        html!(out, "</li>");
     }
-    out.push_str("</ul>");
+    html!(out, "</ul>");
 }
 
 #[cfg(test)]
@@ -243,8 +251,8 @@ mod tests {
     #[test]
     fn every_entry_has_its_anchor() {
         let ds = dataset();
-        let html = view(ds);
-        assert!(html.contains("data-filter=\"parties\"") && html.contains("data-filter=\"providers\""));
+        let html = view(ds).into_string();
+        assert!(html.contains("data-control=\"filter.parties\"") && html.contains("data-control=\"filter.providers\""));
         for t in ds.terms {
             assert!(html.contains(&format!("id=\"term-{}\"", t.id)));
         }

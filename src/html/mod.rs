@@ -1,9 +1,14 @@
-//! The page as HTML strings: the shell with its controls and grid (`page`), the explanation
-//! (`why`), the scenario diff (`diff`) and the dataset (`dataset`). Rendering to strings instead
-//! of reactive views keeps the wasm bundle small (see README "Size and speed"); the page
-//! inserts these once and patches the few values that change. Everything here is plain Rust,
-//! tested natively. Every text is escaped.
+//! The page as HTML, built natively and tested natively: the shell with its controls and grid
+//! (`page`), the explanation (`why`), the scenario diff (`diff`), the dataset (`dataset`), and
+//! the typed contract between these writers and the page's listeners (`contract`).
+//!
+//! Every writer returns [`Html`], which can only be built by [`html!`]: its format string is
+//! the markup (a literal), and every argument is rendered through [`Render`] — text is
+//! escaped, numbers and dates are written as they are, and only another `Html` goes in
+//! as markup. Forgetting to escape is not possible; a test checks that no format string
+//! captures a variable inline (which would bypass `Render`).
 
+pub mod contract;
 pub mod dataset;
 pub mod diff;
 pub mod page;
@@ -14,7 +19,10 @@ pub use diff::{diff_list, diff_strip};
 pub use why::why;
 
 use crate::answer::SourceRef;
-use std::fmt::Write as _;
+use crate::engine::Outcome;
+use chrono::NaiveDate;
+use contract::Action;
+use std::fmt;
 
 /// Escapes text for HTML element content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
@@ -32,42 +40,165 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Markup that is safe to put into the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Html(String);
+
+impl Html {
+    pub fn new() -> Html {
+        Html::default()
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn into_string(self) -> String {
+        self.0
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    /// Appends something rendered safely (text escaped, `Html` as markup).
+    pub fn push(&mut self, part: impl Render) {
+        part.render(&mut self.0);
+    }
+    /// For [`html!`] only: the buffer its literal markup is written into.
+    #[doc(hidden)]
+    pub fn buffer(&mut self) -> &mut String {
+        &mut self.0
+    }
+}
+
+impl fmt::Display for Html {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How a value goes into the page: text is escaped; numbers, dates and verdict words are
+/// written as they are (they cannot hold markup); `Html` is markup already.
+pub trait Render {
+    fn render(&self, out: &mut String);
+}
+
+impl Render for str {
+    fn render(&self, out: &mut String) {
+        out.push_str(&escape(self));
+    }
+}
+impl Render for String {
+    fn render(&self, out: &mut String) {
+        self.as_str().render(out);
+    }
+}
+impl Render for Html {
+    fn render(&self, out: &mut String) {
+        out.push_str(&self.0);
+    }
+}
+impl<T: Render + ?Sized> Render for &T {
+    fn render(&self, out: &mut String) {
+        (**self).render(out);
+    }
+}
+impl<T: Render> Render for Option<T> {
+    fn render(&self, out: &mut String) {
+        if let Some(value) = self {
+            value.render(out);
+        }
+    }
+}
+
+macro_rules! render_display {
+    ($($t:ty),+) => {$(
+        impl Render for $t {
+            fn render(&self, out: &mut String) {
+                use std::fmt::Write as _;
+                let _ = write!(out, "{self}");
+            }
+        }
+    )+};
+}
+render_display!(i64, u32, usize, bool, NaiveDate);
+
+impl Render for Outcome {
+    fn render(&self, out: &mut String) {
+        out.push_str(self.as_str());
+    }
+}
+
+/// Renders through [`Render`] inside a format string.
+#[doc(hidden)]
+pub struct Safe<'a, T: Render + ?Sized>(pub &'a T);
+
+impl<T: Render + ?Sized> fmt::Display for Safe<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        self.0.render(&mut out);
+        f.write_str(&out)
+    }
+}
+
+/// Appends markup to an [`Html`]: `html!(out, "<li id=\"{}\">{}</li>", id, title)`. The
+/// literal is the markup; every argument goes through [`Render`]. Arguments are positional
+/// only (an inline `{name}` would bypass `Render`; a test rejects it).
+#[macro_export]
+macro_rules! html {
+    ($out:expr, $fmt:literal $(, $arg:expr)* $(,)?) => {{
+        use std::fmt::Write as _;
+        let _ = write!($out.buffer(), $fmt $(, $crate::html::Safe(&$arg))*);
+    }};
+}
+
+/// A new [`Html`] from markup and arguments, like `format!`.
+#[macro_export]
+macro_rules! markup {
+    ($fmt:literal $(, $arg:expr)* $(,)?) => {{
+        let mut out = $crate::html::Html::new();
+        $crate::html!(out, $fmt $(, $arg)*);
+        out
+    }};
+}
+
+pub use crate::{html, markup};
+
 /// A source's reliability as a reader sees it: a mark with a class per level
 /// (`rel primary`, `rel press`, `rel secondary`), and "not confirmed" where the companies did
 /// not confirm what it reports.
-pub fn reliability_mark(reliability: &str, confirmed: bool) -> String {
-    let unconfirmed = if confirmed { "" } else { " · not confirmed" };
-    format!(
-        "<span class=\"rel {r}{u}\" data-testid=\"reliability\" title=\"{title}\">{r}{unconfirmed}</span>",
-        r = escape(reliability),
-        u = if confirmed { "" } else { " unconfirmed" },
-        title = if confirmed {
-            "Reliability of the source"
-        } else {
-            "Reliability of the source: the companies did not confirm what it reports"
-        }
-    )
+pub fn reliability_mark(reliability: &str, confirmed: bool) -> Html {
+    if confirmed {
+        markup!(
+            "<span class=\"rel {}\" data-testid=\"reliability\" title=\"Reliability of the source\">{}</span>",
+            reliability,
+            reliability
+        )
+    } else {
+        markup!(
+            "<span class=\"rel {} unconfirmed\" data-testid=\"reliability\" title=\"Reliability of the source: the companies did not confirm what it reports\">{} · not confirmed</span>",
+            reliability,
+            reliability
+        )
+    }
 }
 
 /// A list of sources: publisher, title (linked to its entry), date, reliability, quote.
-pub fn sources_list(out: &mut String, list: &[SourceRef]) {
-    out.push_str("<ul class=\"sources\">");
+pub fn sources_list(out: &mut Html, list: &[SourceRef]) {
+    html!(out, "<ul class=\"sources\">");
     for s in list {
-        let _ = write!(
+        html!(
             out,
-            "<li><a href=\"#source-{}\" data-action=\"follow\">{}, <cite>{}</cite></a> ({}) {}",
-            escape(s.id),
-            escape(s.publisher),
-            escape(s.title),
-            escape(s.date.as_deref().unwrap_or("undated")),
+            "<li><a{}>{}, <cite>{}</cite></a> ({}) {}",
+            Action::Follow(format!("source-{}", s.id)).html(),
+            s.publisher,
+            s.title,
+            s.date.as_deref().unwrap_or("undated"),
             reliability_mark(s.reliability, s.confirmed)
         );
         if let Some(q) = s.quote {
-            let _ = write!(out, "<blockquote>“{}”</blockquote>", escape(q));
+            html!(out, "<blockquote>“{}”</blockquote>", q);
         }
-        out.push_str("</li>");
+        html!(out, "</li>");
     }
-    out.push_str("</ul>");
+    html!(out, "</ul>");
 }
 
 #[cfg(test)]
@@ -77,5 +208,49 @@ mod tests {
     #[test]
     fn escapes_markup() {
         assert_eq!(escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+        let title = "<script>alert(1)</script>";
+        assert_eq!(markup!("<b>{}</b>", title).as_str(), "<b>&lt;script&gt;alert(1)&lt;/script&gt;</b>");
+        let inner = markup!("<i>{}</i>", "x & y");
+        assert_eq!(markup!("<b>{}</b>", inner).as_str(), "<b><i>x &amp; y</i></b>", "Html goes in as markup");
+        assert_eq!(markup!("{}", Some("<")).as_str(), "&lt;");
+    }
+
+    /// `html!` and `markup!` arguments must go through `Render`: an inline capture such as
+    /// `{title}` in the format string would write the variable unescaped.
+    #[test]
+    fn no_format_string_captures_a_variable_inline() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        let mut files = vec![];
+        for sub in ["html", "ui"] {
+            for entry in std::fs::read_dir(format!("{dir}/{sub}")).unwrap() {
+                files.push(entry.unwrap().path());
+            }
+        }
+        let mut found = vec![];
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            for (i, chunk) in text.split("html!(").chain(text.split("markup!(")).enumerate().skip(1) {
+                let Some(start) = chunk.find('"') else { continue };
+                // The literal follows the output argument (`out, "…"`) or opens the call.
+                let prefix = &chunk[..start];
+                if prefix.contains('$') || prefix.len() > 60 || prefix.contains(';') {
+                    continue;
+                }
+                let literal = &chunk[start + 1..];
+                let mut end = 0;
+                let bytes = literal.as_bytes();
+                while end < bytes.len() && !(bytes[end] == b'"' && (end == 0 || bytes[end - 1] != b'\\')) {
+                    end += 1;
+                }
+                let literal = &literal[..end];
+                let captures = literal.split('{').skip(1).any(|after| {
+                    after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && !after.starts_with('{')
+                });
+                if captures {
+                    found.push(format!("{}: #{i}: {literal}", file.display()));
+                }
+            }
+        }
+        assert!(found.is_empty(), "format strings that capture a variable inline:\n{}", found.join("\n"));
     }
 }

@@ -1,20 +1,23 @@
-//! The page shell: header, notice, date controls, the grid, the diff-strip slot, the panel
-//! tabs, the scenario panel, the export bar and the footer, rendered for one view state.
+//! The page shell: header, notice, date controls, the grid, the diff strip, the panel tabs,
+//! the open panel, the scenario panel, the export bar and the footer, for one view state.
 //!
-//! The page inserts the shell once; afterwards it only patches what changes (a cell's
-//! verdict, a control's value, the open panel's content), so focus and scroll stay put.
-//! Everything a reader clicks carries `data-action` (see `ui::actions`), and every control a
-//! test drives carries `data-testid`.
+//! The release build writes the shell into `index.html` (prerendered: the page paints before
+//! the WebAssembly arrives); the wasm takes it over and afterwards only patches what changes
+//! (a cell's verdict, a control's value, the open panel's content), so focus and scroll stay
+//! put. What the patches write comes from the same functions the shell is written with
+//! (`CellView::attrs`, `preset_view`, `moot_note`, …): one writer for each attribute.
+//! Everything a reader clicks carries an [`Action`], every control a [`Control`], and every
+//! element a test drives a `data-testid`.
 
-use super::escape;
+use super::contract::{ids, Action, Cell, Control, Dir, Export, Format, MOOT, SLOT};
+use super::{diff as diff_html, html, markup, why, Html};
 use crate::answer::partial;
 use crate::dataset::Dataset;
-use crate::engine::{describe_moot, evaluate_cell, moot, Outcome};
+use crate::engine::{describe_moot, diff, evaluate_cell, moot, CellDiff, Outcome, Query};
 use crate::permalink::{Panel, ViewState, STORY_CELL, STORY_DATE};
-use crate::scenario::{explain_key, key_label, value_label, Scenario, PRESETS};
-use crate::vocab::{Provider, Workload, FIRST_DAY, LAST_DAY, SCENARIO_KEYS};
+use crate::scenario::{Scenario, PRESETS};
+use crate::vocab::{Provider, ScenarioKey, Setting, Workload, FIRST_DAY, LAST_DAY};
 use chrono::NaiveDate;
-use std::fmt::Write as _;
 
 /// Days since 2016-01-01: the slider's value for a day.
 pub fn day_number(date: NaiveDate) -> i64 {
@@ -22,295 +25,431 @@ pub fn day_number(date: NaiveDate) -> i64 {
 }
 
 /// What one grid cell shows; the page compares these to patch only the cells that changed.
+/// The accessible name is the cell's own text (with the workload and provider, and the
+/// as-happened verdict, in text only screen readers read), so it always contains what is seen.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CellView {
     pub class: String,
-    pub label: String,
     pub pressed: bool,
-    pub verdict: &'static str,
-    pub inner: String,
+    pub verdict: Outcome,
+    pub inner: Html,
+}
+
+impl CellView {
+    /// The attributes that change with the state, for the first render and every patch.
+    pub fn attrs(&self) -> [(&'static str, String); 3] {
+        [
+            ("class", self.class.clone()),
+            ("aria-pressed", self.pressed.to_string()),
+            ("data-verdict", self.verdict.as_str().to_owned()),
+        ]
+    }
 }
 
 /// The cell of `workload` on `provider` on `date` under `scenario`, compared with as happened.
-pub fn cell(
-    ds: &Dataset,
-    date: NaiveDate,
-    (workload, provider): (Workload, Provider),
-    scenario: Scenario,
-    selected: bool,
-) -> CellView {
+pub fn cell(ds: &Dataset, date: NaiveDate, (workload, provider): Cell, scenario: Scenario, selected: bool) -> CellView {
     let outcome = evaluate_cell(ds, date, workload, provider, scenario);
     let baseline = evaluate_cell(ds, date, workload, provider, Scenario::AS_HAPPENED);
     let differs = outcome != baseline;
-    let conditional = outcome == Outcome::Conditional;
-    let mut label = format!("{} on {}: {}", workload.label(), provider.label(), outcome.as_str());
     let mut class = format!("cell {}", outcome.as_str());
-    let mut inner = format!(
-        "<span class=\"symbol\" aria-hidden=\"true\">{}</span><span class=\"word\">{}</span>",
+    let mut inner = markup!(
+        "<span class=\"sr-only\">{} on {}: </span><span class=\"symbol\" aria-hidden=\"true\">{}</span><span class=\"word\">{}</span>",
+        workload.label(),
+        provider.label(),
         outcome.symbol(),
-        outcome.as_str()
+        outcome
     );
-    if conditional {
-        label.push_str(", only if Microsoft declines the capacity");
-        inner.push_str("<span class=\"if\">if Microsoft declines</span>");
+    if outcome == Outcome::Conditional {
+        html!(inner, "<span class=\"if\"> if Microsoft declines</span>");
     }
     if differs {
-        let _ = write!(label, " (as happened: {})", baseline.as_str());
         class.push_str(" differs");
-        inner.push_str("<span class=\"diff-mark\" title=\"differs from as happened\">◆</span>");
+        html!(
+            inner,
+            "<span class=\"sr-only\"> (as happened: {})</span><span class=\"diff-mark\" aria-hidden=\"true\" title=\"differs from as happened\">◆</span>",
+            baseline
+        );
     }
     if selected {
         class.push_str(" selected");
     }
-    CellView { class, label, pressed: selected, verdict: outcome.as_str(), inner }
+    CellView { class, pressed: selected, verdict: outcome, inner }
 }
 
-/// The grid's caption: the day, and the scenario when it is not as happened; a day after the
-/// data's "as of" is marked as a projection. The text sits in a span that stays in view (and
-/// wraps) when a narrow screen scrolls the grid sideways.
-pub fn caption(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> String {
-    let mut out = format!("<span class=\"cap\">Where OpenAI may run each workload on <time>{date}</time>");
+/// The grid's caption: the day, and the scenario in a reader's words when it is not as
+/// happened; a day after the data's "as of" is marked as a projection. The text sits in a
+/// span that stays in view (and wraps) when a narrow screen scrolls the grid sideways.
+pub fn caption(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Html {
+    let mut out = markup!("<span class=\"cap\">Where OpenAI may run each workload on <time>{}</time>", date);
     if scenario != Scenario::AS_HAPPENED {
-        let _ = write!(out, " — scenario: {}", escape(&scenario.to_string()));
+        html!(out, " — scenario: {}", scenario.describe());
     }
     if ds.is_projection(date) {
-        let _ = write!(
+        html!(
             out,
             " <span class=\"projection\" data-testid=\"projection\">— projection: after the data's as-of date {}, from the terms as agreed</span>",
             ds.researched
         );
     }
-    out.push_str("</span>");
+    html!(out, "</span>");
     out
 }
 
 /// "Data as of …" with the latest event, for the header and the footer.
-pub fn as_of(ds: &Dataset) -> String {
-    format!("Data as of <time>{}</time> (latest event {})", ds.researched, crate::answer::partial(ds.latest_event))
+pub fn as_of(ds: &Dataset) -> Html {
+    markup!("Data as of <time>{}</time> (latest event {})", ds.researched, partial(ds.latest_event))
 }
 
-/// The grid of verdicts: workloads × providers, each cell a button (`data-action="select"`).
-pub fn grid(ds: &Dataset, view: &ViewState) -> String {
-    let mut out = format!(
-        "<div class=\"grid-wrap\" role=\"region\" aria-label=\"Verdicts by workload and provider\" tabindex=\"0\"><table class=\"grid\" data-testid=\"grid\"><caption>{}</caption><thead><tr><th scope=\"col\">Workload</th>",
+/// The grid of verdicts: workloads × providers, each cell a button ([`Action::Select`]).
+pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
+    let mut out = markup!(
+        "<div class=\"grid-wrap\" role=\"region\" aria-label=\"Verdicts by workload and provider\" tabindex=\"0\"><table class=\"grid\" data-testid=\"grid\"><caption id=\"{}\">{}</caption><thead><tr><th scope=\"col\">Workload</th>",
+        ids::GRID_CAPTION,
         caption(ds, view.date, view.scenario)
     );
     for p in Provider::ALL {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", escape(p.label()));
+        html!(out, "<th scope=\"col\">{}</th>", p.label());
     }
-    out.push_str("</tr></thead><tbody>");
+    html!(out, "</tr></thead><tbody>");
     for &w in Workload::ALL {
-        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(w.label()));
+        html!(out, "<tr><th scope=\"row\">{}</th>", w.label());
         for &p in Provider::ALL {
             let c = cell(ds, view.date, (w, p), view.scenario, view.selected == Some((w, p)));
-            let _ = write!(
+            let [(_, class), (_, pressed), (_, verdict)] = c.attrs();
+            html!(
                 out,
-                "<td><button type=\"button\" class=\"{}\" aria-pressed=\"{}\" aria-label=\"{}\" data-testid=\"cell-{w}-{p}\" data-verdict=\"{}\" data-action=\"select\" data-cell=\"{w}.{p}\">{}</button></td>",
-                c.class,
-                c.pressed,
-                escape(&c.label),
-                c.verdict,
+                "<td><button type=\"button\" class=\"{}\" aria-pressed=\"{}\" data-verdict=\"{}\" data-testid=\"cell-{}-{}\"{}>{}</button></td>",
+                class,
+                pressed,
+                verdict,
+                w.as_str(),
+                p.as_str(),
+                Html::from(Action::Select((w, p))),
                 c.inner
             );
         }
-        out.push_str("</tr>");
+        html!(out, "</tr>");
     }
-    out.push_str("</tbody></table></div>");
+    html!(out, "</tbody></table></div>");
     out
 }
 
-/// The date field, the previous/next-change buttons and the slider over 2016–2035 with the
+/// The date field, the previous/next-change buttons, and the slider over 2016–2035 with the
 /// dataset's events as marks (a datalist) and as ticks under it.
-pub fn date_controls(ds: &Dataset, date: NaiveDate) -> String {
+pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
     let max = day_number(LAST_DAY);
-    let mut out = format!(
-        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"date\" min=\"{FIRST_DAY}\" max=\"{LAST_DAY}\" data-testid=\"date-input\" data-control=\"date\" value=\"{date}\" aria-invalid=\"false\" aria-describedby=\"date-error\"><button type=\"button\" data-testid=\"prev-change\" data-action=\"step\" data-dir=\"back\">◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\" data-action=\"step\" data-dir=\"on\">next change ▶</button><span id=\"date-error\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{max}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{date}\" data-testid=\"date-slider\" data-control=\"slider\" list=\"event-marks\" value=\"{}\"><datalist id=\"event-marks\">",
+    let mut out = markup!(
+        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"date\" min=\"{}\" max=\"{}\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" data-testid=\"date-slider\"{} list=\"event-marks\" value=\"{}\"><datalist id=\"event-marks\">",
+        FIRST_DAY,
+        LAST_DAY,
+        Html::from(Control::DateField),
+        date,
+        ids::DATE_ERROR,
+        Html::from(Action::Step(Dir::Back)),
+        Html::from(Action::Step(Dir::On)),
+        ids::DATE_ERROR,
+        max,
+        date,
+        Html::from(Control::Slider),
         day_number(date)
     );
-    let mut ticks = String::new();
+    let mut ticks = Html::new();
     for e in ds.events {
-        let (n, what) = (day_number(e.date.date), escape(&format!("{}: {}", partial(e.date), e.what)));
+        let (n, what) = (day_number(e.date.date), format!("{}: {}", partial(e.date), e.what));
         let left = n * 1000 / max;
-        let _ = write!(out, "<option value=\"{n}\" label=\"{what}\"></option>");
-        let _ =
-            write!(ticks, "<span class=\"tick\" style=\"left:{}.{}%\" title=\"{what}\"></span>", left / 10, left % 10);
+        html!(out, "<option value=\"{}\" label=\"{}\"></option>", n, what);
+        html!(ticks, "<span class=\"tick\" style=\"left:{}.{}%\" title=\"{}\"></span>", left / 10, left % 10, what);
     }
-    let _ = write!(out, "</datalist><div class=\"ticks\" aria-hidden=\"true\">{ticks}</div></div></div>");
+    html!(out, "</datalist><div class=\"ticks\" aria-hidden=\"true\">{}</div></div></div>", ticks);
     out
+}
+
+/// Whether the "Microsoft declines" checkbox is checked.
+pub fn declines_checked(scenario: Scenario) -> bool {
+    scenario.microsoft_declines() == Some(true)
 }
 
 /// The one toggle at the top of the page.
-pub fn declines_toggle(scenario: Scenario) -> String {
-    let checked = if scenario.microsoft_declines() == Some(true) { " checked" } else { "" };
-    format!(
-        "<label class=\"toggle\"><input type=\"checkbox\" data-testid=\"toggle-microsoft-declines\" data-toggle=\"microsoft_declines\"{checked}> Microsoft declines the capacity</label>"
+pub fn declines_toggle(scenario: Scenario) -> Html {
+    markup!(
+        "<label class=\"toggle\"><input type=\"checkbox\" data-testid=\"toggle-microsoft-declines\"{}{}> Microsoft declines the capacity</label>",
+        Html::from(Control::DeclinesToggle),
+        flag("checked", declines_checked(scenario))
     )
 }
 
-/// Whether the preset with this spec is in effect.
-pub fn preset_active(scenario: Scenario, spec: &str) -> bool {
-    scenario.with_spec(spec) == scenario
+/// ` name` when `on` (a boolean attribute).
+fn flag(name: &'static str, on: bool) -> Html {
+    if on {
+        markup!(" {}", name)
+    } else {
+        Html::new()
+    }
 }
 
 /// Why a scenario key changes nothing on `date` under `scenario`, if it does not (e.g. "AGI
 /// verified" while the 2026 amendment is in force).
-pub fn moot_note(ds: &Dataset, date: NaiveDate, scenario: Scenario, key: &str) -> Option<String> {
+pub fn moot_note(ds: &Dataset, date: NaiveDate, scenario: Scenario, key: ScenarioKey) -> Option<String> {
     moot(ds, date, scenario, key).map(|(term, m)| describe_moot(term, m))
 }
 
-/// Whether a preset changes nothing on `date`: every key it sets is moot then.
-pub fn preset_moot(ds: &Dataset, date: NaiveDate, scenario: Scenario, spec: &str) -> bool {
-    let mut keys = spec.split(';').filter_map(|kv| kv.split_once('=')).map(|(k, _)| k).peekable();
-    keys.peek().is_some() && keys.all(|k| moot(ds, date, scenario, k).is_some())
+/// How a preset button shows: pressed when in effect; disabled (not offered) when it would
+/// change nothing on the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PresetView {
+    pub pressed: bool,
+    pub disabled: bool,
+}
+
+pub fn preset_view(ds: &Dataset, date: NaiveDate, scenario: Scenario, setting: Setting) -> PresetView {
+    PresetView { pressed: scenario.admits(setting), disabled: moot(ds, date, scenario, setting.key).is_some() }
+}
+
+/// Whether "Reset to as happened" is disabled.
+pub fn reset_disabled(scenario: Scenario) -> bool {
+    scenario == Scenario::AS_HAPPENED
 }
 
 /// Every scenario key as a select with its plain explanation (and, when it changes nothing on
 /// the day, why), the presets and the reset.
-pub fn scenario_panel(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> String {
-    let mut out = String::from(
-        "<section class=\"scenario\" aria-labelledby=\"scenario-heading\" data-testid=\"scenario-panel\"><h2 id=\"scenario-heading\">Scenario</h2><p class=\"presets\">",
+pub fn scenario_panel(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Html {
+    let mut out = markup!(
+        "<section class=\"scenario\" aria-labelledby=\"scenario-heading\" data-testid=\"scenario-panel\"><h2 id=\"scenario-heading\">Scenario</h2><p class=\"presets\">"
     );
-    for (name, spec) in PRESETS {
-        let disabled = if preset_moot(ds, date, scenario, spec) { " disabled" } else { "" };
-        let _ = write!(
+    for (name, setting) in PRESETS {
+        let v = preset_view(ds, date, scenario, *setting);
+        html!(
             out,
-            "<button type=\"button\" aria-pressed=\"{}\" data-action=\"preset\" data-set=\"{}\"{disabled}>{}</button>",
-            preset_active(scenario, spec),
-            escape(spec),
-            escape(name)
+            "<button type=\"button\" aria-pressed=\"{}\"{}{}>{}</button>",
+            v.pressed,
+            Html::from(Action::Preset(vec![*setting])),
+            flag("disabled", v.disabled),
+            name
         );
     }
-    let disabled = if scenario == Scenario::AS_HAPPENED { " disabled" } else { "" };
-    let _ = write!(
+    html!(
         out,
-        "<button type=\"button\" data-testid=\"reset-scenario\" class=\"reset\" data-action=\"preset\" data-set=\"\"{disabled}>Reset to as happened</button></p><div class=\"keys\">"
+        "<button type=\"button\" data-testid=\"reset-scenario\" class=\"reset\"{}{}>Reset to as happened</button></p><div class=\"keys\">",
+        Html::from(Action::Preset(Vec::new())),
+        flag("disabled", reset_disabled(scenario))
     );
-    for (key, values) in SCENARIO_KEYS {
-        let _ = write!(
+    for &key in ScenarioKey::ALL {
+        html!(
             out,
-            "<div class=\"key\"><label for=\"key-{key}\">{}</label><select id=\"key-{key}\" data-testid=\"select-{key}\" data-key=\"{key}\">",
-            escape(key_label(key))
+            "<div class=\"key\"><label for=\"key-{}\">{}</label><select id=\"key-{}\" data-testid=\"select-{}\"{}>",
+            key.as_str(),
+            key.label(),
+            key.as_str(),
+            key.as_str(),
+            Html::from(Control::Key(key))
         );
-        for v in *values {
-            let selected = if scenario.get(key) == Some(*v) { " selected" } else { "" };
-            let _ = write!(out, "<option value=\"{v}\"{selected}>{}</option>", escape(value_label(key, v)));
+        for (wire, label) in key.values().iter().zip(key.value_labels()) {
+            html!(
+                out,
+                "<option value=\"{}\"{}>{}</option>",
+                *wire,
+                flag("selected", scenario.value(key) == *wire),
+                *label
+            );
         }
         let note = moot_note(ds, date, scenario, key);
-        let _ = write!(
+        html!(
             out,
-            "</select><p class=\"explain\">{}</p><p class=\"moot\" data-moot=\"{key}\" data-testid=\"moot-{key}\"{}>{}</p></div>",
-            escape(explain_key(key)),
-            if note.is_some() { "" } else { " hidden" },
-            escape(note.as_deref().unwrap_or_default())
+            "</select><p class=\"explain\">{}</p><p class=\"moot\" {}=\"{}\" data-testid=\"moot-{}\"{}>{}</p></div>",
+            key.explain(),
+            MOOT,
+            key.as_str(),
+            key.as_str(),
+            flag("hidden", note.is_none()),
+            note
         );
     }
-    out.push_str("</div></section>");
+    html!(out, "</div></section>");
     out
 }
 
-/// The export buttons (`data-action="export"`, `data-what`, `data-format`). The cell timeline
-/// needs a selected cell.
-pub fn export_bar(has_selection: bool) -> String {
-    let mut out = String::from(
-        "<section class=\"export\" aria-labelledby=\"export-heading\"><h2 id=\"export-heading\">Export (with citations)</h2><p class=\"presets\">",
+/// Whether the cell-timeline exports are disabled (they need a selected cell).
+pub fn timeline_disabled(selected: Option<Cell>) -> bool {
+    selected.is_none()
+}
+
+/// The export buttons ([`Action::Export`]).
+pub fn export_bar(selected: Option<Cell>) -> Html {
+    let mut out = markup!(
+        "<section class=\"export\" aria-labelledby=\"export-heading\"><h2 id=\"export-heading\">Export (with citations)</h2><p class=\"presets\">"
     );
-    for (what, label) in [("grid", "Grid"), ("timeline", "Cell timeline"), ("dataset", "Dataset")] {
-        let disabled = if what == "timeline" && !has_selection { " disabled" } else { "" };
-        for format in ["csv", "json"] {
-            let _ = write!(
+    for (what, label) in [(Export::Grid, "Grid"), (Export::Timeline, "Cell timeline"), (Export::Dataset, "Dataset")] {
+        let disabled = what == Export::Timeline && timeline_disabled(selected);
+        for (format, name) in [(Format::Csv, "CSV"), (Format::Json, "JSON")] {
+            html!(
                 out,
-                "<button type=\"button\" data-testid=\"export-{what}-{format}\" data-action=\"export\" data-what=\"{what}\" data-format=\"{format}\"{disabled}>{label} {}</button>",
-                format.to_uppercase()
+                "<button type=\"button\" data-testid=\"export-{}-{}\"{}{}>{} {}</button>",
+                what.as_str(),
+                format.as_str(),
+                Html::from(Action::Export(what, format)),
+                flag("disabled", disabled),
+                label,
+                name
             );
         }
     }
-    out.push_str("</p></section>");
+    html!(out, "</p></section>");
     out
 }
 
 /// A short notice: what a malformed link had that was ignored, and which answers changed
 /// since the link was shared (`drift`, one line a cell).
-pub fn notice(notices: &[String], drift: &[String]) -> String {
+pub fn notice(notices: &[String], drift: &[String]) -> Html {
+    let mut out = Html::new();
     if notices.is_empty() && drift.is_empty() {
-        return String::new();
+        return out;
     }
-    let mut out = String::from("<div class=\"notice\" data-testid=\"notice\">");
-    let mut list = |heading: &str, testid: &str, items: &[String]| {
+    html!(out, "<div class=\"notice\" data-testid=\"notice\">");
+    for (heading, testid, items) in [
+        ("Some of the link could not be used, so defaults stand in:", "notice-ignored", notices),
+        (
+            "Answers changed since this link was shared (the data has been corrected or brought up to date):",
+            "notice-drift",
+            drift,
+        ),
+    ] {
         if items.is_empty() {
-            return;
+            continue;
         }
-        let _ = write!(out, "<p>{heading}</p><ul data-testid=\"{testid}\">");
-        for n in items {
-            let _ = write!(out, "<li>{}</li>", escape(n));
+        html!(out, "<p>{}</p><ul data-testid=\"{}\">", heading, testid);
+        for item in items {
+            html!(out, "<li>{}</li>", item);
         }
-        out.push_str("</ul>");
-    };
-    list("Some of the link could not be used, so defaults stand in:", "notice-ignored", notices);
-    list(
-        "Answers changed since this link was shared (the data has been corrected or brought up to date):",
-        "notice-drift",
-        drift,
-    );
-    out.push_str("<button type=\"button\" data-action=\"dismiss\">Dismiss</button></div>");
+        html!(out, "</ul>");
+    }
+    html!(out, "<button type=\"button\"{}>Dismiss</button></div>", Html::from(Action::Dismiss));
     out
+}
+
+/// Whether the tab of `panel` is selected when `open` is.
+pub fn tab_selected(open: Panel, panel: Panel) -> bool {
+    open == panel
 }
 
 /// The tabs over the panels (why, scenario diff, dataset).
-pub fn tabs(open: Panel, hidden: &str) -> String {
-    let mut out = format!("<div role=\"tablist\" aria-label=\"Panels\" class=\"tabs\"{hidden}>");
-    for (panel, label) in
-        [(Panel::Why, "Why"), (Panel::Diff, "Scenario diff"), (Panel::Dataset, "Dataset &amp; sources")]
-    {
+pub fn tabs(open: Panel, embed: bool) -> Html {
+    let mut out = markup!("<div role=\"tablist\" aria-label=\"Panels\" class=\"tabs\"{}>", flag("hidden", embed));
+    for (panel, label) in [(Panel::Why, "Why"), (Panel::Diff, "Scenario diff"), (Panel::Dataset, "Dataset & sources")] {
         let id = panel.as_str();
-        let _ = write!(
+        html!(
             out,
-            "<button type=\"button\" role=\"tab\" id=\"tab-{id}\" aria-selected=\"{}\" aria-controls=\"panel\" data-testid=\"tab-{id}\" data-action=\"panel\" data-panel=\"{id}\">{label}</button>",
-            panel == open
+            "<button type=\"button\" role=\"tab\" id=\"tab-{}\" aria-selected=\"{}\" aria-controls=\"{}\" data-testid=\"tab-{}\"{}>{}</button>",
+            id,
+            tab_selected(open, panel),
+            ids::PANEL,
+            id,
+            Html::from(Action::Panel(panel)),
+            label
         );
     }
-    out.push_str("</div>");
+    html!(out, "</div>");
     out
 }
 
-/// The open panel with its content: the explanation and the diff have a `data-slot` the page
-/// refills when the content changes; the dataset is static.
-pub fn panel(ds: &Dataset, panel: Panel, content: &str) -> String {
+/// What the open panel's content slot holds for a view (the dataset has none: it is static).
+/// `diffs` are the scenario's differences, when the page has them already.
+pub fn panel_content(ds: &Dataset, view: &ViewState, diffs: Option<&[CellDiff]>) -> Html {
+    match view.panel {
+        Panel::Why => {
+            let query = view.selected.map(|(workload, provider)| Query {
+                date: view.date,
+                workload,
+                provider,
+                scenario: view.scenario,
+            });
+            why::content(ds, query.as_ref())
+        }
+        Panel::Diff => match diffs {
+            Some(cells) => diff_html::content(ds, Some(cells)),
+            None if view.scenario == Scenario::AS_HAPPENED => diff_html::content(ds, None),
+            None => diff_html::content(ds, Some(&diff(ds, view.scenario))),
+        },
+        Panel::Dataset => Html::new(),
+    }
+}
+
+/// The open panel with its content: the explanation and the diff have a content slot the
+/// page refills when the content changes; the dataset is static.
+pub fn panel(ds: &Dataset, panel: Panel, content: &Html) -> Html {
     match panel {
-        Panel::Why => format!(
-            "<article class=\"why\" data-testid=\"explanation\" aria-live=\"polite\" data-slot=\"content\">{content}</article>"
+        Panel::Why => markup!(
+            "<article class=\"why\" data-testid=\"explanation\" aria-live=\"polite\" {}=\"content\">{}</article>",
+            SLOT,
+            content
         ),
-        Panel::Diff => format!(
-            "<section class=\"diff\" data-testid=\"diff-view\" aria-labelledby=\"diff-heading\"><h2 id=\"diff-heading\">Scenario vs as happened</h2><div data-slot=\"content\">{content}</div></section>"
+        Panel::Diff => markup!(
+            "<section class=\"diff\" data-testid=\"diff-view\" aria-labelledby=\"diff-heading\"><h2 id=\"diff-heading\">Scenario vs as happened</h2><div {}=\"content\">{}</div></section>",
+            SLOT,
+            content
         ),
         Panel::Dataset => super::dataset::view(ds),
     }
 }
 
-/// The whole page for a view state, with the panel left empty (the page fills it after the
-/// first paint). `embed` hides everything but the grid and the open panel.
-pub fn shell(ds: &Dataset, view: &ViewState, notices: &[String], drift: &[String]) -> String {
-    let hidden = if view.embed { " hidden" } else { "" };
-    let (w, p) = STORY_CELL;
-    format!(
-        "<header{hidden}><h1>dealscope</h1><p class=\"tagline\">Where may OpenAI run what, under the Microsoft deal — on any day, under any what-if, and why.</p>\
-         <p class=\"as-of\" data-testid=\"data-as-of\">{as_of} · <button type=\"button\" class=\"link\" data-testid=\"story-coreweave\" data-action=\"cell\" data-cell=\"{w}.{p}\" data-date=\"{STORY_DATE}\">Start with the CoreWeave story of {STORY_DATE}</button></p></header>\
-         <div class=\"notice-slot\" role=\"status\">{notice}</div>\
-         <main><div class=\"controls\">{date}{toggle}</div>{grid}\
+/// The strip under the grid, when the scenario changes any verdict.
+pub fn diff_strip_slot(cells: Option<&[CellDiff]>, date: NaiveDate) -> Html {
+    match cells {
+        Some(cells) => {
+            markup!("<div class=\"diff-strip\" data-testid=\"diff-strip\">{}</div>", diff_html::diff_strip(cells, date))
+        }
+        None => Html::new(),
+    }
+}
+
+/// The whole page for a view state (the content of the root element). `embed` hides
+/// everything but the grid and the open panel.
+pub fn shell(ds: &Dataset, view: &ViewState, notices: &[String], drift: &[String]) -> Html {
+    let diffs = (view.scenario != Scenario::AS_HAPPENED).then(|| diff(ds, view.scenario));
+    let hidden = flag("hidden", view.embed);
+    markup!(
+        "<header{}><h1>dealscope</h1><p class=\"tagline\">Where may OpenAI run what, under the Microsoft deal — on any day, under any what-if, and why.</p>\
+         <p class=\"as-of\" data-testid=\"data-as-of\">{} · <button type=\"button\" class=\"link\" data-testid=\"story-coreweave\"{}>Start with the CoreWeave story of {}</button></p></header>\
+         <div id=\"{}\" role=\"status\">{}</div>\
+         <main><div class=\"controls\">{}{}</div>{}\
          <p class=\"legend\">✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from as happened</p>\
-         <div class=\"diff-strip-slot\" role=\"status\"></div>\
-         <div class=\"panels\">{tabs}<div id=\"panel\" role=\"tabpanel\" tabindex=\"-1\" aria-labelledby=\"tab-{panel}\"></div></div>\
-         <div{hidden}>{scenario}{export}</div></main>\
-         <footer{hidden}><p>dealscope {version} · {as_of} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five seed articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
-        as_of = as_of(ds),
-        notice = notice(notices, drift),
-        date = date_controls(ds, view.date),
-        toggle = declines_toggle(view.scenario),
-        grid = grid(ds, view),
-        tabs = tabs(view.panel, hidden),
-        panel = view.panel.as_str(),
-        scenario = scenario_panel(ds, view.date, view.scenario),
-        export = export_bar(view.selected.is_some()),
-        version = crate::VERSION,
+         <div id=\"{}\" role=\"status\">{}</div>\
+         <div class=\"panels\">{}<div id=\"{}\" role=\"tabpanel\" tabindex=\"-1\" aria-labelledby=\"tab-{}\">{}</div></div>\
+         <div{}>{}{}</div></main>\
+         <footer{}><p>dealscope {} · {} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five seed articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
+        hidden,
+        as_of(ds),
+        Html::from(Action::CellOn(STORY_CELL, STORY_DATE)),
+        STORY_DATE,
+        ids::NOTICE,
+        notice(notices, drift),
+        date_controls(ds, view.date),
+        declines_toggle(view.scenario),
+        grid(ds, view),
+        ids::DIFF_STRIP,
+        diff_strip_slot(diffs.as_deref(), view.date),
+        tabs(view.panel, view.embed),
+        ids::PANEL,
+        view.panel.as_str(),
+        panel(ds, view.panel, &panel_content(ds, view, diffs.as_deref())),
+        hidden,
+        scenario_panel(ds, view.date, view.scenario),
+        export_bar(view.selected),
+        hidden,
+        crate::VERSION,
+        as_of(ds)
+    )
+}
+
+/// The page's root element with the shell for `view`, as the release build writes it into
+/// `index.html` (the wasm takes it over: `data-view` says which view it shows), followed by
+/// what a reader without JavaScript is told.
+pub fn prerendered(ds: &Dataset, view: &ViewState) -> Html {
+    markup!(
+        "<div id=\"{}\" class=\"app\" data-view=\"{}\">{}</div><noscript><p class=\"noscript\">This is dealscope on {}, as happened. Moving the date, toggling what-ifs, opening other cells and exporting need JavaScript and WebAssembly.</p></noscript>",
+        ids::APP,
+        view.to_query(),
+        shell(ds, view, &[], &[]),
+        view.date
     )
 }
 
@@ -320,13 +459,39 @@ mod tests {
     use crate::dataset::dataset;
     use crate::vocab::ymd;
 
+    /// The text a browser reads out: the markup without tags, entities decoded.
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&amp;", "&")
+    }
+
+    #[test]
+    fn the_prerendered_page_names_its_view_and_says_what_needs_javascript() {
+        let v = ViewState::default();
+        let html = prerendered(dataset(), &v).into_string();
+        assert!(html.starts_with("<div id=\"app\" class=\"app\" data-view=\"?date=2026-11-26&amp;cell=api.aws&amp;v="));
+        assert_eq!(html.matches("data-action=\"select\"").count(), 28);
+        assert!(html.contains("data-testid=\"clause-azure-first\""), "the explanation is in the page");
+        assert!(html.contains("<noscript>") && html.contains("need JavaScript"));
+        assert!(!html.contains("<script"), "no inline script");
+    }
+
     fn view(date: NaiveDate, scenario: Scenario) -> ViewState {
         ViewState { date, scenario, selected: None, ..ViewState::default() }
     }
 
     #[test]
     fn shell_has_every_control_tests_and_readers_use() {
-        let html = shell(dataset(), &view(ymd(2025, 3, 15), Scenario::AS_HAPPENED), &[], &[]);
+        let html = shell(dataset(), &view(ymd(2025, 3, 15), Scenario::AS_HAPPENED), &[], &[]).into_string();
         let mut ids = vec![
             "grid".to_owned(),
             "date-input".to_owned(),
@@ -339,8 +504,8 @@ mod tests {
             "data-as-of".to_owned(),
             "story-coreweave".to_owned(),
         ];
-        ids.extend(SCENARIO_KEYS.iter().map(|(k, _)| format!("select-{k}")));
-        ids.extend(SCENARIO_KEYS.iter().map(|(k, _)| format!("moot-{k}")));
+        ids.extend(ScenarioKey::ALL.iter().map(|k| format!("select-{}", k.as_str())));
+        ids.extend(ScenarioKey::ALL.iter().map(|k| format!("moot-{}", k.as_str())));
         ids.extend(["why", "diff", "dataset"].map(|p| format!("tab-{p}")));
         ids.extend(
             ["grid", "timeline", "dataset"].iter().flat_map(|w| ["csv", "json"].map(|f| format!("export-{w}-{f}"))),
@@ -358,6 +523,8 @@ mod tests {
         assert_eq!(html.matches("Data as of").count(), 2);
         assert!(!html.contains("data-testid=\"projection\""), "2025-03-15 is a record, not a projection");
         assert!(html.contains("data-testid=\"export-timeline-csv\" data-action=\"export\" data-what=\"timeline\" data-format=\"csv\" disabled"));
+        assert!(html.contains("data-testid=\"explanation\""), "the open panel is rendered with its content");
+        assert!(html.contains("Pick a cell in the grid"), "no cell selected: the hint");
     }
 
     #[test]
@@ -366,49 +533,52 @@ mod tests {
         let day = ymd(2025, 3, 15);
         let cw = (Workload::Training, Provider::Coreweave);
         let c = cell(ds, day, cw, Scenario::AS_HAPPENED, true);
-        assert_eq!(c.verdict, "conditional");
+        assert_eq!(c.verdict, Outcome::Conditional);
         assert_eq!(c.class, "cell conditional selected");
-        assert!(c.inner.contains('?') && c.inner.contains("conditional") && c.inner.contains("if Microsoft declines"));
-        assert_eq!(c.label, "Research & training on CoreWeave: conditional, only if Microsoft declines the capacity");
+        let inner = c.inner.as_str();
+        assert!(inner.contains('?') && inner.contains("conditional") && inner.contains("if Microsoft declines"));
+        // The accessible name is the cell's text: it contains what is seen (WCAG 2.5.3).
+        assert_eq!(text_of(inner), "Research & training on CoreWeave: ?conditional if Microsoft declines");
         let declined = cell(ds, day, cw, Scenario::AS_HAPPENED.with("microsoft_declines", "true"), false);
         assert_eq!(declined.class, "cell allowed differs");
-        assert!(declined.label.ends_with("(as happened: conditional)"), "{}", declined.label);
-        assert!(declined.inner.contains("◆"));
+        assert!(text_of(declined.inner.as_str()).ends_with("(as happened: conditional)◆"));
     }
 
     #[test]
     fn controls_start_from_the_view_state() {
         let s = Scenario::AS_HAPPENED.with("amendment_2026_04", "false").with("microsoft_declines", "true");
         let v = ViewState { embed: true, selected: Some((Workload::Api, Provider::Aws)), ..view(ymd(2026, 6, 1), s) };
-        let html = shell(dataset(), &v, &["bad date \"x\"".to_owned()], &[]);
+        let html = shell(dataset(), &v, &["bad date \"x\"".to_owned()], &[]).into_string();
         assert!(html.contains("value=\"2026-06-01\""));
         assert!(html.contains(&format!("value=\"{}\"", day_number(ymd(2026, 6, 1)))));
-        assert!(html.contains("data-toggle=\"microsoft_declines\" checked"));
+        assert!(html.contains("data-control=\"declines\" checked"));
         assert!(html.contains("<option value=\"false\" selected>"));
         assert!(html.contains("aria-pressed=\"true\" data-action=\"preset\" data-set=\"amendment_2026_04=false\""));
         assert!(html.contains("aria-pressed=\"true\" data-action=\"preset\" data-set=\"microsoft_declines=true\""));
         assert!(!html.contains("data-set=\"\" disabled"), "reset is enabled off as-happened");
         assert!(!html.contains("data-format=\"csv\" disabled"), "a selected cell has a timeline");
-        assert!(html.contains("— scenario: microsoft_declines=true amendment_2026_04=false"));
+        assert!(html
+            .contains("— scenario: Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no"));
         assert!(html.contains("<header hidden>") && html.contains("<footer hidden>"), "embed hides the chrome");
         assert!(html.contains("<li>bad date &quot;x&quot;</li>"), "notices are escaped");
         let api_aws = cell(dataset(), v.date, (Workload::Api, Provider::Aws), s, true);
         assert!(html.contains(&format!("class=\"{}\" aria-pressed=\"true\"", api_aws.class)), "the selected cell");
+        assert!(html.contains("data-testid=\"diff-strip\""), "a scenario that changes verdicts shows its strip");
     }
 
     #[test]
     fn projections_and_moot_what_ifs_are_said() {
         let ds = dataset();
-        let later = shell(ds, &view(ymd(2027, 3, 1), Scenario::AS_HAPPENED), &[], &[]);
+        let later = shell(ds, &view(ymd(2027, 3, 1), Scenario::AS_HAPPENED), &[], &[]).into_string();
         assert!(later.contains("data-testid=\"projection\""), "a day after the as-of date is a projection");
         // AGI verified is moot while the amendment is in force: said, and its preset not offered.
         assert!(later.contains("data-testid=\"moot-agi_verified\">Not offered while"), "moot note shown");
         assert!(later.contains("data-set=\"agi_verified=true\" disabled"), "the AGI preset is not offered");
-        let before = shell(ds, &view(ymd(2026, 3, 1), Scenario::AS_HAPPENED), &[], &[]);
+        let before = shell(ds, &view(ymd(2026, 3, 1), Scenario::AS_HAPPENED), &[], &[]).into_string();
         assert!(before.contains("data-testid=\"moot-agi_verified\" hidden></p>"));
         assert!(!before.contains("data-set=\"agi_verified=true\" disabled"));
         let no_amendment = Scenario::AS_HAPPENED.with("amendment_2026_04", "false");
-        let html = shell(ds, &view(ymd(2027, 3, 1), no_amendment), &[], &[]);
+        let html = shell(ds, &view(ymd(2027, 3, 1), no_amendment), &[], &[]).into_string();
         assert!(
             html.contains("data-testid=\"moot-agi_verified\" hidden></p>"),
             "AGI matters again without the amendment"
@@ -417,8 +587,8 @@ mod tests {
 
     #[test]
     fn notice_lists_ignored_parts_and_drift_apart() {
-        assert_eq!(notice(&[], &[]), "");
-        let html = notice(&[], &["Research & training on Oracle (OCI): allowed when shared".to_owned()]);
+        assert!(notice(&[], &[]).is_empty());
+        let html = notice(&[], &["Research & training on Oracle (OCI): allowed when shared".to_owned()]).into_string();
         assert!(html.contains("data-testid=\"notice-drift\"") && !html.contains("notice-ignored"));
         assert!(html.contains("Research &amp; training"), "escaped");
     }

@@ -1,57 +1,110 @@
-//! The page: the static shell from [`crate::html::page::shell`] in one root element, the
-//! delegated listeners, and the bindings that keep each view in step with the state.
-//! `embed=1` in the URL hides everything but the grid and the open panel.
+//! The page: the shell from [`crate::html::page`] in one root element — the one the release
+//! build prerendered into `index.html` when there is one (taken over, never re-inserted), or
+//! one rendered now — the element handles looked up once, the three listeners, and the
+//! bindings that keep each view in step with the state.
 
 use super::diff_view::{self, ScenarioDiff};
-use super::dom::{self, Root};
+use super::dom;
+use super::handles::{Handles, MissingElements};
 use super::state::{sync_url, State};
 use super::{actions, date_controls, export_bar, grid, panels, scenario_panel};
 use crate::dataset::dataset;
-use crate::html::page;
+use crate::html::contract::ids;
+use crate::html::{page, Html};
+use crate::permalink::ViewState;
 use leptos::prelude::*;
+use std::rc::Rc;
+use web_sys::Element;
 
-/// The whole explorer, reading its state from the URL.
-#[component]
-pub fn App() -> impl IntoView {
+/// Starts the explorer on the page: takes over the prerendered root (`#app`, whose
+/// `data-view` says which view it shows) and patches what the reader's URL and today make
+/// different, or renders a root into `<body>` when the page has none.
+pub fn mount() {
     let state = State::from_location();
     sync_url(state);
-    view! { <Explorer state=state defer=true /> }
+    let document = document();
+    let prerendered = document.get_element_by_id(ids::APP).and_then(|root| {
+        let view = root.get_attribute("data-view").map(|q| ViewState::from_query(&q).0)?;
+        Some((root, view))
+    });
+    let started = match prerendered {
+        Some((root, shown)) => start(&root, state, shown),
+        None => match document.create_element("div") {
+            Ok(root) => {
+                root.set_id(ids::APP);
+                root.set_class_name("app");
+                if let Some(body) = document.body() {
+                    let _ = body.append_child(&root);
+                }
+                render_into(&root, state)
+            }
+            Err(_) => Err(MissingElements(vec!["a document to render into".to_owned()])),
+        },
+    };
+    if let Err(missing) = started {
+        dom::console_error(&missing.to_string());
+    }
 }
 
-/// The explorer for a given state (tests mount this with a state of their own). With
-/// `defer`, the open panel is filled right after the first paint, so the grid shows sooner.
-#[component]
-pub fn Explorer(state: State, #[prop(optional)] defer: bool) -> impl IntoView {
-    let root = Root::new();
+/// Renders the shell for `state` into `root` and starts the explorer there (tests mount
+/// explorers side by side this way).
+pub fn render_into(root: &Element, state: State) -> Result<(), MissingElements> {
     let view = state.view_state_untracked();
     let shell = page::shell(dataset(), &view, &state.notices.get_untracked(), &state.drift.get_untracked());
+    root.set_inner_html(shell.as_str());
+    start(root, state, view)
+}
+
+/// Starts the explorer in `root`, which shows the page for `shown`: looks every element up
+/// once (failing with the list of what is missing), binds the views — whose first run patches
+/// whatever `state` makes different from `shown` — and listens for the reader.
+pub fn start(root: &Element, state: State, shown: ViewState) -> Result<(), MissingElements> {
+    let page = Rc::new(Handles::find(root)?);
+    // Effects run on Leptos' executor, under an owner that lives as long as the page.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.with(|| bind(&page, state, shown));
+    std::mem::forget(owner);
+    Ok(())
+}
+
+/// The views and the listeners.
+fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
+    let page = Rc::clone(page);
+    let root = page.root.clone();
     let diffs = ScenarioDiff::new(state);
-    let ready = RwSignal::new(!defer);
-    if defer {
-        dom::after_paint(move || ready.set(true));
-    }
-    grid::bind(root, state);
-    date_controls::bind(root, state);
-    scenario_panel::bind(root, state);
-    export_bar::bind(root, state);
-    panels::bind(root, state, diffs, ready);
-    diff_view::bind(root, state, diffs);
-    bind_notice(root, state);
+    grid::bind(&page, state, shown);
+    date_controls::bind(&page, state);
+    scenario_panel::bind(&page, state);
+    export_bar::bind(&page, state);
+    panels::bind(&page, state, diffs, shown);
+    diff_view::bind(&page, state, diffs, shown);
+    bind_notice(&page, state);
+    bind_embed(&page, state);
     // Plain listeners on the root rather than `on:` attributes: Leptos' event delegation
     // costs 6.7 KB raw / 3.1 KB gzip of wasm, and the page needs only these three.
-    root.on_load(move |el| {
-        dom::listen(&el, "click", move |ev| actions::click(state, ev));
-        dom::listen(&el, "change", move |ev| actions::change(state, root, ev));
-        dom::listen(&el, "input", move |ev| actions::input(state, ev));
-    });
-    view! {
-        <div class=if view.embed { "app embed" } else { "app" } node_ref=root inner_html=shell></div>
-    }
+    let change = Rc::clone(&page);
+    dom::listen(&root, "click", move |ev| actions::click(state, ev));
+    dom::listen(&root, "change", move |ev| actions::change(state, &change, ev));
+    dom::listen(&root, "input", move |ev| actions::input(state, ev));
 }
 
 /// The notice of what a malformed link had and of answers that changed since it was shared;
-/// it goes when dismissed.
-fn bind_notice(root: Root, state: State) {
-    let initial = page::notice(&state.notices.get_untracked(), &state.drift.get_untracked());
-    dom::bind_html(root, ".notice-slot", initial, move || page::notice(&state.notices.get(), &state.drift.get()));
+/// it goes when dismissed. A prerendered page shows none; a page rendered now shows the state's.
+fn bind_notice(page: &Handles, state: State) {
+    let notice = move || page::notice(&state.notices.get(), &state.drift.get());
+    let initial = if page.notice.inner_html().is_empty() { Html::new() } else { untrack(notice) };
+    dom::bind_html(page.notice.clone(), initial, notice);
+}
+
+/// `embed=1`: only the grid and the open panel.
+fn bind_embed(page: &Rc<Handles>, state: State) {
+    let page = Rc::clone(page);
+    Effect::new(move |_| {
+        let embed = state.embed.get();
+        for el in &page.chrome {
+            dom::flag(el, "hidden", embed);
+        }
+        let _ = page.root.class_list().toggle_with_force("embed", embed);
+    });
 }

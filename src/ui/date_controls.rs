@@ -1,15 +1,18 @@
 //! Choosing the day: the date field (typed days are checked, with a message when they are not
 //! taken), the slider over 2016–2035, and jumps to the previous / next day on which a term
-//! changes. The shell renders the controls; this keeps their values in step with the state.
+//! changes. Keeps the controls' values in step with the state.
 
-use super::dom::{self, Root};
+use super::dom;
+use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::engine::breakpoints;
+use crate::html::contract::Dir;
 use crate::html::page::day_number;
 use crate::vocab::{parse_day_in_range, FIRST_DAY, LAST_DAY};
 use chrono::Duration;
 use leptos::prelude::*;
+use std::rc::Rc;
 
 /// A day typed into the date field: taken if valid and in range, explained if not.
 pub fn type_date(state: State, text: &str) {
@@ -30,37 +33,34 @@ pub fn slide(state: State, value: &str) {
     }
 }
 
-/// To the next (`forward`) or previous day on which any term starts or ends.
-pub fn step(state: State, forward: bool) {
+/// To the next or previous day on which any term starts or ends.
+pub fn step(state: State, dir: Dir) {
     let now = state.date.get_untracked();
     let days = breakpoints(dataset());
-    let to = if forward { days.into_iter().find(|d| *d > now) } else { days.into_iter().rev().find(|d| *d < now) };
+    let to = match dir {
+        Dir::On => days.into_iter().find(|d| *d > now),
+        Dir::Back => days.into_iter().rev().find(|d| *d < now),
+    };
     if let Some(day) = to {
         state.date.set(day);
     }
 }
 
-pub fn bind(root: Root, state: State) {
+pub fn bind(page: &Rc<Handles>, state: State) {
+    let p = Rc::clone(page);
     Effect::new(move |_| {
         let date = state.date.get();
-        let Some(root) = dom::root(root) else { return };
         let text = date.to_string();
-        if let Some(field) = dom::one(&root, "[data-control=date]") {
-            dom::set_value(&field, &text);
-        }
-        if let Some(slider) = dom::one(&root, "[data-control=slider]") {
-            dom::set_value(&slider, &day_number(date).to_string());
-            dom::set_attr(&slider, "aria-valuetext", &text);
-        }
+        dom::set_value(&p.date_field, &text);
+        dom::set_value(&p.slider, &day_number(date).to_string());
+        dom::set_attr(&p.slider, "aria-valuetext", &text);
     });
+    let p = Rc::clone(page);
     Effect::new(move |_| {
         let error = state.date_error.get();
-        let Some(root) = dom::root(root) else { return };
-        if let Some(field) = dom::one(&root, "[data-control=date]") {
-            dom::set_bool(&field, "aria-invalid", error.is_some());
-        }
-        if let Some(message) = dom::one(&root, "#date-error") {
-            message.set_text_content(error.as_deref());
+        dom::set_bool(&p.date_field, "aria-invalid", error.is_some());
+        if p.date_error.text_content().as_deref().unwrap_or_default() != error.as_deref().unwrap_or_default() {
+            p.date_error.set_text_content(error.as_deref());
         }
     });
 }

@@ -1,11 +1,13 @@
 //! The difference a scenario makes: computed once per scenario change and shared by the strip
 //! under the grid (here) and the diff panel (see `panels`).
 
-use super::dom::{self, Root};
+use super::dom;
+use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::engine::{diff, CellDiff};
-use crate::html;
+use crate::html::page::diff_strip_slot;
+use crate::permalink::ViewState;
 use crate::scenario::Scenario;
 use leptos::prelude::*;
 
@@ -24,16 +26,13 @@ impl ScenarioDiff {
 
 /// The strip: shown whenever the scenario differs from as happened, with how many cells it
 /// changes on the day and on any day, and the first few spans.
-pub fn bind(root: Root, state: State, ScenarioDiff(diffs): ScenarioDiff) {
-    // The shell leaves the strip empty; the first run fills it if the scenario differs.
-    dom::bind_html(root, ".diff-strip-slot", String::new(), move || {
-        diffs.with(|cells| {
-            cells.as_deref().map_or_else(String::new, |cells| {
-                format!(
-                    "<div class=\"diff-strip\" data-testid=\"diff-strip\">{}</div>",
-                    html::diff_strip(cells, state.date.get())
-                )
-            })
-        })
+pub fn bind(page: &Handles, state: State, ScenarioDiff(diffs): ScenarioDiff, shown: ViewState) {
+    let initial = if shown.scenario == Scenario::AS_HAPPENED {
+        diff_strip_slot(None, shown.date)
+    } else {
+        diff_strip_slot(Some(&diff(dataset(), shown.scenario)), shown.date)
+    };
+    dom::bind_html(page.diff_strip.clone(), initial, move || {
+        diffs.with(|cells| diff_strip_slot(cells.as_deref(), state.date.get()))
     });
 }

@@ -1,34 +1,29 @@
-//! Small DOM helpers for the views: find elements under the page's root, and change an
-//! attribute or a property only when its value differs (so the browser re-styles no more
+//! Small DOM helpers for the views: find elements, and change an attribute, a property or
+//! the content of an element only when its value differs (so the browser re-styles no more
 //! than it must).
 
-use leptos::html::Div;
+use crate::html::Html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// The page's root element, set once the page is mounted.
-pub type Root = NodeRef<Div>;
-
-/// The root, tracked (effects re-run once it is mounted).
-pub fn root(root: Root) -> Option<Element> {
-    root.get().map(Into::into)
-}
-
-/// Keeps the content of the element under `root` matching `selector` equal to `html()`,
-/// writing it only when it changes. `initial` is what the shell rendered there.
-pub fn bind_html(root: Root, selector: &'static str, initial: String, html: impl Fn() -> String + 'static) {
+/// Keeps the content of `el` equal to `html()`, writing it only when it changes. `initial`
+/// is what the page shows there now.
+pub fn bind_html(el: Element, initial: Html, html: impl Fn() -> Html + 'static) {
     let shown = StoredValue::new_local(initial);
     Effect::new(move |_| {
         let next = html();
         if shown.with_value(|s| *s == next) {
             return;
         }
-        if let Some(el) = self::root(root).and_then(|root| one(&root, selector)) {
-            el.set_inner_html(&next);
-            shown.set_value(next);
-        }
+        el.set_inner_html(next.as_str());
+        shown.set_value(next);
     });
+}
+
+/// Logs a problem with the page itself (a bug, not a reader's input) to the console.
+pub fn console_error(message: &str) {
+    web_sys::console::error_1(&message.into());
 }
 
 /// Calls `handler` for every `kind` event on `el` (and its descendants, as events bubble),

@@ -1,11 +1,15 @@
 //! Export: the grid of the day, the selected cell's timeline and the dataset, as CSV or JSON,
 //! each with its citations. Files are made in the page (no server) and downloaded.
 
-use super::dom::{self, Root};
+use super::dom;
+use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::export::{cell_timeline, dataset_csv, dataset_rows, grid, grid_csv, timeline_csv};
+use crate::html::contract::{Export, Format};
+use crate::html::page::timeline_disabled;
 use leptos::prelude::*;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// Offers `text` as a file download.
@@ -46,33 +50,33 @@ fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// Downloads `what` (`grid`, `timeline` or `dataset`) for the current state.
-pub fn export(state: State, what: &str, csv: bool) {
+/// Downloads `what` in `format` for the current state.
+pub fn export(state: State, what: Export, format: Format) {
     let (date, scenario) = (state.date.get_untracked(), state.scenario.get_untracked());
+    let csv = format == Format::Csv;
     match what {
-        "grid" => {
+        Export::Grid => {
             if let Ok(answers) = grid(dataset(), date, scenario) {
                 save(&format!("dealscope-grid-{date}"), csv, answers.as_slice(), grid_csv);
             }
         }
-        "timeline" => {
+        Export::Timeline => {
             if let Some((w, p)) = state.selected.get_untracked() {
                 let bands = cell_timeline(dataset(), w, p, scenario);
                 save(&format!("dealscope-timeline-{w}-{p}"), csv, bands.as_slice(), timeline_csv);
             }
         }
-        "dataset" => save("dealscope-dataset", csv, dataset_rows(dataset()).as_slice(), dataset_csv),
-        _ => {}
+        Export::Dataset => save("dealscope-dataset", csv, dataset_rows(dataset()).as_slice(), dataset_csv),
     }
 }
 
 /// The cell-timeline buttons need a selected cell.
-pub fn bind(root: Root, state: State) {
+pub fn bind(page: &Rc<Handles>, state: State) {
+    let p = Rc::clone(page);
     Effect::new(move |_| {
-        let none = state.selected.get().is_none();
-        let Some(root) = dom::root(root) else { return };
-        for button in dom::all(&root, "[data-what=timeline]") {
-            dom::flag(&button, "disabled", none);
+        let disabled = timeline_disabled(state.selected.get());
+        for button in &p.timeline_exports {
+            dom::flag(button, "disabled", disabled);
         }
     });
 }

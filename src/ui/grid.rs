@@ -1,45 +1,46 @@
-//! The grid: workloads × providers on the chosen day. The shell renders it; this keeps every
-//! cell in step with the date, the scenario and the selection, patching only the cells whose
-//! verdict, mark or selection changed (a focused cell keeps its focus).
+//! The grid: workloads × providers on the chosen day. Keeps every cell in step with the
+//! date, the scenario and the selection, patching only the cells whose verdict, mark or
+//! selection changed (a focused cell keeps its focus), through the same attribute writer the
+//! shell used ([`CellView::attrs`]).
 
-use super::dom::{self, Root};
+use super::dom;
+use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
-use crate::engine::cells;
 use crate::html::page::{caption, cell, CellView};
+use crate::permalink::ViewState;
 use leptos::prelude::*;
+use std::rc::Rc;
 
-/// Every cell's view for the state, row by row.
-fn views(state: State) -> Vec<CellView> {
-    let (date, scenario, selected) = (state.date.get(), state.scenario.get(), state.selected.get());
-    cells().map(|c| cell(dataset(), date, c, scenario, selected == Some(c))).collect()
+/// Every cell's view for a date, scenario and selection, in the order of the handles.
+fn views(page: &Handles, view: &ViewState) -> Vec<CellView> {
+    page.cells.iter().map(|(c, _)| cell(dataset(), view.date, *c, view.scenario, view.selected == Some(*c))).collect()
 }
 
-pub fn bind(root: Root, state: State) {
-    // What the page shows now: the shell rendered the initial state.
-    let shown = StoredValue::new_local(untrack(|| views(state)));
+pub fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
+    // What the page shows now: the shell was rendered for `shown`.
+    let shown_cells = StoredValue::new_local(views(page, &shown));
+    let cells = Rc::clone(page);
     Effect::new(move |_| {
-        let next = views(state);
-        let Some(root) = dom::root(root) else { return };
-        let buttons = dom::all(&root, "[data-action=select]");
-        shown.update_value(|shown| {
-            for ((el, view), old) in buttons.iter().zip(next).zip(shown.iter_mut()) {
+        let next = views(&cells, &state.view_state());
+        shown_cells.update_value(|shown| {
+            for (((_, el), view), old) in cells.cells.iter().zip(next).zip(shown.iter_mut()) {
                 if view == *old {
                     continue;
                 }
-                el.set_class_name(&view.class);
-                dom::set_attr(el, "aria-label", &view.label);
-                dom::set_bool(el, "aria-pressed", view.pressed);
-                dom::set_attr(el, "data-verdict", view.verdict);
+                for ((name, value), (_, was)) in view.attrs().iter().zip(old.attrs()) {
+                    if *value != was {
+                        dom::set_attr(el, name, value);
+                    }
+                }
                 if view.inner != old.inner {
-                    el.set_inner_html(&view.inner);
+                    el.set_inner_html(view.inner.as_str());
                 }
                 *old = view;
             }
         });
     });
-    let view = state.view_state_untracked();
-    dom::bind_html(root, "caption", caption(dataset(), view.date, view.scenario), move || {
+    dom::bind_html(page.caption.clone(), caption(dataset(), shown.date, shown.scenario), move || {
         caption(dataset(), state.date.get(), state.scenario.get())
     });
 }

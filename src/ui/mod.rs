@@ -1,7 +1,8 @@
-//! The page (wasm only). The shell is static HTML from [`crate::html::page`], inserted once;
-//! each view module binds effects that patch only what changes, and [`actions`] handles every
-//! click, change and input on the page through three delegated listeners. State lives in
-//! [`state::State`] and in the URL.
+//! The page (wasm only). The shell is static HTML from [`crate::html::page`] — prerendered
+//! into `index.html` by the release build and taken over here, or rendered now — with its
+//! elements looked up once ([`handles`]); each view module binds effects that patch only what
+//! changes, and [`actions`] carries out every click, change and input through three
+//! listeners on the root. State lives in [`state::State`] and in the URL.
 
 pub mod actions;
 pub mod app;
@@ -10,8 +11,9 @@ pub mod diff_view;
 pub mod dom;
 pub mod export_bar;
 pub mod grid;
+pub mod handles;
 pub mod panels;
 pub mod scenario_panel;
 pub mod state;
 
-pub use app::App;
+pub use app::mount;

@@ -1,42 +1,36 @@
-//! The scenario controls: the "Microsoft declines" toggle at the top, every key's select,
-//! the presets (pressed when in effect; not offered when they would change nothing on the
-//! day) and the reset. The shell renders them; this keeps them in step with the scenario and
-//! the day, however they were changed (a select, a preset, a path to yes, a link).
+//! The scenario controls: the "Microsoft declines" toggle at the top, every key's select and
+//! its "changes nothing now" note, the presets (pressed when in effect; not offered when they
+//! would change nothing on the day) and the reset. Keeps them in step with the scenario and
+//! the day, however they were changed (a select, a preset, a path to yes, a link), through
+//! the same functions the shell was written with.
 
-use super::dom::{self, Root};
+use super::dom;
+use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
-use crate::html::page::{moot_note, preset_active, preset_moot};
-use crate::scenario::Scenario;
+use crate::html::page::{declines_checked, moot_note, preset_view, reset_disabled};
 use leptos::prelude::*;
+use std::rc::Rc;
 
-pub fn bind(root: Root, state: State) {
+pub fn bind(page: &Rc<Handles>, state: State) {
+    let p = Rc::clone(page);
     Effect::new(move |_| {
         let (scenario, date) = (state.scenario.get(), state.date.get());
-        let Some(root) = dom::root(root) else { return };
-        if let Some(toggle) = dom::one(&root, "[data-toggle]") {
-            if let Some(input) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlInputElement>(&toggle) {
-                input.set_checked(scenario.microsoft_declines() == Some(true));
-            }
+        if p.toggle.checked() != declines_checked(scenario) {
+            p.toggle.set_checked(declines_checked(scenario));
         }
-        for select in dom::all(&root, "select[data-key]") {
-            if let Some(value) = select.get_attribute("data-key").and_then(|key| scenario.get(&key)) {
-                dom::set_value(&select, value);
-            }
+        for (key, select) in &p.keys {
+            dom::set_value(select, scenario.value(*key));
         }
-        for button in dom::all(&root, "[data-action=preset]") {
-            let spec = button.get_attribute("data-set").unwrap_or_default();
-            if spec.is_empty() {
-                dom::flag(&button, "disabled", scenario == Scenario::AS_HAPPENED);
-            } else {
-                dom::set_bool(&button, "aria-pressed", preset_active(scenario, &spec));
-                dom::flag(&button, "disabled", preset_moot(dataset(), date, scenario, &spec));
-            }
+        for (setting, button) in &p.presets {
+            let view = preset_view(dataset(), date, scenario, *setting);
+            dom::set_bool(button, "aria-pressed", view.pressed);
+            dom::flag(button, "disabled", view.disabled);
         }
-        // "AGI verified" after the 2026 amendment and the like: say why it changes nothing.
-        for note in dom::all(&root, "[data-moot]") {
-            let text = note.get_attribute("data-moot").and_then(|key| moot_note(dataset(), date, scenario, &key));
-            dom::flag(&note, "hidden", text.is_none());
+        dom::flag(&p.reset, "disabled", reset_disabled(scenario));
+        for (key, note) in &p.moot {
+            let text = moot_note(dataset(), date, scenario, *key);
+            dom::flag(note, "hidden", text.is_none());
             if note.text_content().unwrap_or_default() != text.as_deref().unwrap_or_default() {
                 note.set_text_content(text.as_deref());
             }

@@ -7,7 +7,8 @@
 
 use crate::error::{DataError, DataErrorKind};
 use crate::vocab::{
-    self, parse_partial, Decision, Precision, Provider, Reliability, Workload, FIRST_DAY, LAST_DAY, SCENARIO_KEYS,
+    self, parse_partial, Decision, Precision, Provider, Reliability, ScenarioKey, Setting, Workload, FIRST_DAY,
+    LAST_DAY,
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -373,17 +374,18 @@ pub fn normalise_quote(text: &str) -> String {
 }
 
 /// Parses a gate `key=value` against the scenario keys.
-pub fn parse_gate(text: &str) -> Result<(&'static str, &'static str), String> {
-    let (key, value) = text.split_once('=').ok_or_else(|| "expected key=value".to_owned())?;
-    let (key, values) = SCENARIO_KEYS
-        .iter()
-        .find(|(k, _)| *k == key.trim())
-        .ok_or_else(|| format!("scenario key {:?} is unknown", key.trim()))?;
-    let value = values
-        .iter()
-        .find(|v| **v == value.trim())
-        .ok_or_else(|| format!("value {:?} is not one of {}", value.trim(), values.join(", ")))?;
-    Ok((key, value))
+pub fn parse_gate(text: &str) -> Result<Setting, String> {
+    if !text.contains('=') {
+        return Err("expected key=value".to_owned());
+    }
+    Setting::parse_pair(text).map_err(|e| match e {
+        vocab::ScenarioError::UnknownKey { key } => {
+            format!("scenario key {key:?} is unknown; accepted: {}", ScenarioKey::NAMES.join(", "))
+        }
+        vocab::ScenarioError::BadValue { got, accepted, .. } => {
+            format!("value {got:?} is not one of {}", accepted.join(", "))
+        }
+    })
 }
 
 /// Expands `["all"]` or a list of wire names.
@@ -716,13 +718,13 @@ impl Checker<'_> {
             self.citations(at, &lapse.sources, known);
         }
         for moot in &t.moot {
-            if !SCENARIO_KEYS.iter().any(|(k, _)| *k == moot.key) {
+            if ScenarioKey::parse(&moot.key).is_err() {
                 self.push(
                     at,
                     DataErrorKind::BadValue {
                         field: "moot.key",
                         got: moot.key.clone(),
-                        accepted: SCENARIO_KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", "),
+                        accepted: ScenarioKey::NAMES.join(", "),
                     },
                 );
             }
@@ -896,7 +898,7 @@ impl Checker<'_> {
                                             date: day.to_string(),
                                             scenario: scenario
                                                 .iter()
-                                                .map(|(k, v)| format!("{k}={v}"))
+                                                .map(ToString::to_string)
                                                 .collect::<Vec<_>>()
                                                 .join(" "),
                                             effect: eb,
@@ -936,7 +938,7 @@ struct CheckedTerm<'a> {
     until: Option<NaiveDate>,
     workloads: Vec<Workload>,
     providers: Vec<Provider>,
-    gate: Option<(&'static str, &'static str)>,
+    gate: Option<Setting>,
 }
 
 impl<'a> CheckedTerm<'a> {
@@ -957,7 +959,7 @@ impl<'a> CheckedTerm<'a> {
         self.workloads.contains(&workload) && self.providers.contains(&provider)
     }
 
-    fn admitted(&self, scenario: &[(&'static str, &'static str)]) -> bool {
+    fn admitted(&self, scenario: &[Setting]) -> bool {
         self.gate.is_none_or(|gate| scenario.contains(&gate))
     }
 
@@ -966,7 +968,7 @@ impl<'a> CheckedTerm<'a> {
         day: NaiveDate,
         workload: Workload,
         provider: Provider,
-        scenario: &[(&'static str, &'static str)],
+        scenario: &[Setting],
         all: &[CheckedTerm<'_>],
     ) -> bool {
         let in_force = self.from.is_none_or(|f| f <= day) && self.until.is_none_or(|u| day < u);
@@ -982,16 +984,16 @@ impl<'a> CheckedTerm<'a> {
     }
 }
 
-/// Every combination of values of the scenario keys that gate terms.
-fn gate_combinations() -> Vec<Vec<(&'static str, &'static str)>> {
-    let mut combos: Vec<Vec<(&'static str, &'static str)>> = vec![Vec::new()];
-    for (key, values) in SCENARIO_KEYS {
+/// Every combination of values of the scenario keys.
+fn gate_combinations() -> Vec<Vec<Setting>> {
+    let mut combos: Vec<Vec<Setting>> = vec![Vec::new()];
+    for &key in ScenarioKey::ALL {
         combos = combos
             .into_iter()
             .flat_map(|combo| {
-                values.iter().map(move |value| {
+                (0..key.values().len()).map(move |value| {
                     let mut next = combo.clone();
-                    next.push((*key, *value));
+                    next.push(Setting { key, value: u8::try_from(value).unwrap_or(0) });
                     next
                 })
             })

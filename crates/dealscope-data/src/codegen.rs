@@ -5,7 +5,7 @@
 //! at start-up costs a parser in the bundle; baking costs only the data itself.
 
 use crate::authoring::{expand, parse_gate, RawCitation, RawDataset};
-use crate::vocab::{parse_partial, Precision, Provider, Workload};
+use crate::vocab::{parse_partial, Precision, Provider, ScenarioKey, Workload};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -208,7 +208,14 @@ impl Baker<'_> {
             let moots: Vec<String> = t
                 .moot
                 .iter()
-                .map(|m| format!("Moot {{ key: {:?}, why: {:?}, sources: {} }}", m.key, m.why, self.cites(&m.sources)))
+                .map(|m| {
+                    let key = ScenarioKey::parse(&m.key).expect("checked by authoring::load");
+                    format!(
+                        "Moot {{ key: ScenarioKey::{key:?}, why: {:?}, sources: {} }}",
+                        m.why,
+                        self.cites(&m.sources)
+                    )
+                })
                 .collect();
             let _ = writeln!(
                 out,
@@ -321,7 +328,9 @@ fn opt_partial(text: &str) -> String {
 
 fn gate(text: Option<&str>) -> String {
     match text.map(parse_gate) {
-        Some(Ok((key, value))) => format!("Some(Gate {{ key: {key:?}, value: {value:?} }})"),
+        Some(Ok(setting)) => {
+            format!("Some(Setting {{ key: ScenarioKey::{:?}, value: {} }})", setting.key, setting.value)
+        }
         _ => "None".to_owned(),
     }
 }

@@ -5,7 +5,9 @@
 //! Cross-references are indices into the dataset's tables (`SourceIx`, `TermIx`, …), checked
 //! at build time, so a lookup can never fail at run time.
 
-use crate::vocab::{Condition, Decision as DecisionKind, Precision, Provider, Reliability, Workload};
+use crate::vocab::{
+    Condition, Decision as DecisionKind, Precision, Provider, Reliability, ScenarioKey, Setting, Workload,
+};
 use chrono::NaiveDate;
 
 macro_rules! index {
@@ -197,12 +199,8 @@ impl Effect {
     }
 }
 
-/// A scenario gate: the thing exists only where scenario key `key` has value `value`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Gate {
-    pub key: &'static str,
-    pub value: &'static str,
-}
+/// A scenario gate: the thing exists only in scenarios with this setting.
+pub type Gate = Setting;
 
 /// How a term stops applying besides its `until`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -224,8 +222,8 @@ pub struct Lapse {
 /// A scenario key that changes no verdict while the term is in force.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Moot {
-    /// The scenario key (a name from `vocab::SCENARIO_KEYS`).
-    pub key: &'static str,
+    /// The scenario key.
+    pub key: ScenarioKey,
     /// Why it changes nothing, in a reader's words.
     pub why: &'static str,
     pub sources: &'static [Citation],

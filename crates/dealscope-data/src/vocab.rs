@@ -118,18 +118,184 @@ pub struct VocabError {
     pub accepted: &'static [&'static str],
 }
 
-/// Scenario keys and the values each accepts; the first value is the default (as happened).
-/// `microsoft_declines = "recorded"` means: use the decisions recorded in the dataset.
-/// Conflicts between sources that change a verdict are keys here too.
-pub const SCENARIO_KEYS: &[(&str, &[&str])] = &[
-    ("microsoft_declines", &["recorded", "true", "false"]),
-    ("agi_verified", &["false", "true"]),
-    ("amendment_2026_04", &["true", "false"]),
-    ("api_exclusive_until", &["agi", "2032"]),
-    ("exclusive_since", &["2019", "2016"]),
-    ("rofr_after_2025_10", &["ended", "loosened"]),
-    ("frontier_on_aws", &["allowed", "blocked"]),
-];
+/// Declares the what-ifs, each in one entry: its URL and JS-API name, a reader's label, a
+/// plain explanation, its values (wire name and label; the first is the default, "as
+/// happened"), and optionally a preset button. Everything else — the key enum, parsers,
+/// labels, the "accepted:" lists, the presets, the scenario panel — follows from here.
+macro_rules! scenario_keys {
+    ($(
+        $(#[$meta:meta])*
+        $key:ident = $wire:literal, $label:literal, $explain:literal,
+            values { $($vwire:literal => $vlabel:literal),+ $(,)? }
+            $(, preset $preset:literal => $pvalue:literal)?;
+    )+) => {
+        /// A what-if a reader can toggle: one key of a scenario.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum ScenarioKey {
+            $($(#[$meta])* $key,)+
+        }
+
+        impl ScenarioKey {
+            /// Every key, in the order the scenario panel shows them.
+            pub const ALL: &'static [ScenarioKey] = &[$(ScenarioKey::$key),+];
+            /// Every key's wire name (URL, JS API, data files), in the order of `ALL`.
+            pub const NAMES: &'static [&'static str] = &[$($wire),+];
+
+            /// The wire name (`microsoft_declines`).
+            pub const fn as_str(self) -> &'static str {
+                match self { $(ScenarioKey::$key => $wire,)+ }
+            }
+            /// The name a reader sees.
+            pub const fn label(self) -> &'static str {
+                match self { $(ScenarioKey::$key => $label,)+ }
+            }
+            /// What the key means, in plain words.
+            pub const fn explain(self) -> &'static str {
+                match self { $(ScenarioKey::$key => $explain,)+ }
+            }
+            /// The wire names of its values; the first is the default (as happened).
+            pub const fn values(self) -> &'static [&'static str] {
+                match self { $(ScenarioKey::$key => &[$($vwire),+],)+ }
+            }
+            /// A reader's words for its values, in the order of `values`.
+            pub const fn value_labels(self) -> &'static [&'static str] {
+                match self { $(ScenarioKey::$key => &[$($vlabel),+],)+ }
+            }
+            /// Its position in `ALL` (and in a scenario's values).
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+            /// Parses a wire name; the error lists every key.
+            pub fn parse(text: &str) -> Result<Self, ScenarioError> {
+                match text {
+                    $($wire => Ok(ScenarioKey::$key),)+
+                    _ => Err(ScenarioError::UnknownKey { key: text.to_owned() }),
+                }
+            }
+        }
+
+        /// The presets: a name and the one setting it makes.
+        pub const PRESETS: &[(&str, Setting)] = &[
+            $($((
+                $preset,
+                Setting { key: ScenarioKey::$key, value: value_index(ScenarioKey::$key, $pvalue) },
+            ),)?)+
+        ];
+    };
+}
+
+scenario_keys! {
+    MicrosoftDeclines = "microsoft_declines", "Microsoft declines offered capacity",
+        "Whether Microsoft, offered new capacity under its right of first refusal, turns it down. \"Recorded\" uses what the sources report.",
+        values { "recorded" => "as recorded", "true" => "declines", "false" => "takes the capacity" },
+        preset "Microsoft declines the capacity" => "true";
+    AgiVerified = "agi_verified", "AGI verified",
+        "Whether OpenAI has declared AGI and the independent expert panel has verified it.",
+        values { "false" => "no", "true" => "yes" },
+        preset "AGI verified in 2026" => "true";
+    Amendment2026 = "amendment_2026_04", "2026-04-27 amendment happened",
+        "Whether the 2026-04-27 amendment (any cloud, Azure first for new products) happened.",
+        values { "true" => "yes", "false" => "no" },
+        preset "No 2026 amendment" => "false";
+    ApiExclusiveUntil = "api_exclusive_until", "API exclusivity lasts",
+        "How long API exclusivity lasts: until verified AGI (Microsoft, 2025-10-28) or until 2032 (seed 003).",
+        values { "agi" => "until verified AGI", "2032" => "until 2032" },
+        preset "Seed 003's reading: API exclusive until 2032" => "2032";
+    ExclusiveSince = "exclusive_since", "Azure exclusive since",
+        "When Azure became exclusive: 2019 (the announcements) or 2016 (seed 003).",
+        values { "2019" => "2019", "2016" => "2016" };
+    RofrAfter2025 = "rofr_after_2025_10", "ROFR after October 2025",
+        "Whether Microsoft's right of first refusal ended in October 2025 (Microsoft) or was only loosened (seed 001).",
+        values { "ended" => "ended", "loosened" => "only loosened" };
+    FrontierOnAws = "frontier_on_aws", "Frontier on AWS before the amendment",
+        "Between 2026-02-27 and the 2026-04-27 amendment, whether AWS could distribute OpenAI Frontier: allowed (OpenAI and Amazon: a stateful runtime is not an API product) or blocked (Microsoft, as reported by the FT: it is API access reserved to Azure).",
+        values { "allowed" => "allowed (OpenAI and Amazon)", "blocked" => "blocked (Microsoft, as reported)" },
+        preset "Microsoft's reading of Frontier on AWS" => "blocked";
+}
+
+/// How many scenario keys there are.
+pub const KEY_COUNT: usize = ScenarioKey::ALL.len();
+
+/// The position of `wire` among `key`'s values, at compile time: a preset naming a value
+/// the key does not have fails the build.
+const fn value_index(key: ScenarioKey, wire: &str) -> u8 {
+    let values = key.values();
+    let mut i = 0;
+    while i < values.len() {
+        let (a, b) = (values[i].as_bytes(), wire.as_bytes());
+        if a.len() == b.len() {
+            let mut j = 0;
+            while j < a.len() && a[j] == b[j] {
+                j += 1;
+            }
+            if j == a.len() {
+                #[allow(clippy::cast_possible_truncation)]
+                return i as u8;
+            }
+        }
+        i += 1;
+    }
+    panic!("a preset names a value its key does not have")
+}
+
+/// One key set to one of its values (`amendment_2026_04=false`): what terms are gated on,
+/// what presets and paths to yes set. Compared as numbers, never as strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Setting {
+    pub key: ScenarioKey,
+    /// The position of the value in `key.values()`.
+    pub value: u8,
+}
+
+impl Setting {
+    /// Parses `key` and `value` wire names; errors list what is accepted.
+    pub fn parse(key: &str, value: &str) -> Result<Setting, ScenarioError> {
+        let key = ScenarioKey::parse(key)?;
+        let position = key.values().iter().position(|v| *v == value).ok_or_else(|| ScenarioError::BadValue {
+            key: key.as_str(),
+            got: value.to_owned(),
+            accepted: key.values(),
+        })?;
+        Ok(Setting { key, value: u8::try_from(position).unwrap_or(0) })
+    }
+
+    /// Parses `key=value`.
+    pub fn parse_pair(text: &str) -> Result<Setting, ScenarioError> {
+        let (key, value) = text.split_once('=').unwrap_or((text, ""));
+        Setting::parse(key.trim(), value.trim())
+    }
+
+    /// The value's wire name (`false`).
+    pub fn wire(self) -> &'static str {
+        self.key.values().get(usize::from(self.value)).copied().unwrap_or_default()
+    }
+
+    /// The value in a reader's words (`no`).
+    pub fn value_label(self) -> &'static str {
+        self.key.value_labels().get(usize::from(self.value)).copied().unwrap_or_default()
+    }
+
+    /// The setting in a reader's words: `2026-04-27 amendment happened: no`.
+    pub fn describe(self) -> String {
+        format!("{}: {}", self.key.label(), self.value_label())
+    }
+}
+
+impl fmt::Display for Setting {
+    /// `key=value`, as URLs and data files write it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}", self.key.as_str(), self.wire())
+    }
+}
+
+/// A scenario key or value that is not accepted.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ScenarioError {
+    #[error("unknown scenario key \"{key}\"; accepted: {}", ScenarioKey::NAMES.join(", "))]
+    UnknownKey { key: String },
+    #[error("scenario.{key}: {got} is not accepted; accepted: {}", accepted.join(", "))]
+    BadValue { key: &'static str, got: String, accepted: &'static [&'static str] },
+}
 
 /// The first date the explorer answers for.
 pub const FIRST_DAY: NaiveDate = ymd(2016, 1, 1);
@@ -249,6 +415,32 @@ mod tests {
     fn range_is_enforced() {
         assert_eq!(parse_day_in_range("2015-12-31"), Err(DateError::OutOfRange(ymd(2015, 12, 31))));
         assert!(parse_day_in_range("2035-12-31").is_ok());
+    }
+
+    #[test]
+    fn scenario_keys_are_declared_once_and_whole() {
+        assert_eq!(ScenarioKey::ALL.len(), KEY_COUNT);
+        for (i, key) in ScenarioKey::ALL.iter().enumerate() {
+            assert_eq!(key.index(), i);
+            assert_eq!(ScenarioKey::parse(key.as_str()), Ok(*key));
+            assert!(!key.label().is_empty() && !key.explain().is_empty());
+            assert!(key.values().len() >= 2, "{key:?} needs a default and an alternative");
+            assert_eq!(key.values().len(), key.value_labels().len());
+            for (v, wire) in key.values().iter().enumerate() {
+                let setting = Setting::parse(key.as_str(), wire).unwrap();
+                assert_eq!(usize::from(setting.value), v);
+                assert_eq!(Setting::parse_pair(&setting.to_string()), Ok(setting));
+            }
+        }
+        for (name, setting) in PRESETS {
+            assert!(!name.is_empty());
+            assert_ne!(setting.value, 0, "preset {name} must change something");
+        }
+        let err = Setting::parse("api_exclusive_until", "2030").unwrap_err().to_string();
+        assert_eq!(err, "scenario.api_exclusive_until: 2030 is not accepted; accepted: agi, 2032");
+        let err = Setting::parse_pair("agi=true").unwrap_err().to_string();
+        assert!(err.starts_with("unknown scenario key \"agi\"; accepted: microsoft_declines"), "{err}");
+        assert!(err.ends_with("frontier_on_aws"), "{err}");
     }
 
     #[test]
