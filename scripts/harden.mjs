@@ -1,4 +1,5 @@
-// node scripts/harden.mjs dist — adds a strict Content-Security-Policy to the built page.
+// node scripts/harden.mjs dist — adds a strict Content-Security-Policy to the built page
+// (run by Trunk's post_build hook, scripts/post-build.sh, on the staging folder).
 // Trunk inlines a small module loader; its SHA-256 goes into script-src, so no
 // 'unsafe-inline' is needed for scripts. 'wasm-unsafe-eval' allows compiling the wasm.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,11 @@ const policy = [
   "form-action 'none'",
   "object-src 'none'",
 ].join('; ');
-html = html.replace(/<head>/, `<head><meta http-equiv="Content-Security-Policy" content="${policy}">`);
+// Right after the charset (before any script or stylesheet). Trunk's minifier drops the
+// optional <head> tag, so it cannot be the anchor; a page with neither fails the build.
+const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+const anchor = html.match(/<meta charset=[^>]*>/i) ?? html.match(/<head[^>]*>/i);
+if (!anchor) throw new Error(`${file}: no <meta charset> or <head> to put the CSP after`);
+html = html.replace(anchor[0], `${anchor[0]}${meta}`);
 writeFileSync(file, html);
 console.log(`CSP added to ${file}: ${policy}`);

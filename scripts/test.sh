@@ -2,8 +2,9 @@
 # Runs every test of dealscope, from a fresh machine or a warm one:
 #   set-up → data check → fmt → clippy (native + wasm) → native tests (unit, golden, property,
 #   data validation) → component tests in headless Chromium and Firefox → release build with
-#   wasm-opt → bundle-size report and budget → end-to-end journeys of the built site →
-#   benchmarks (printed, not asserted). Exits non-zero on the first failure.
+#   wasm-opt, prerendered and hardened by Trunk's hook (checked: strict CSP, grid in the HTML)
+#   → bundle-size report and budget → end-to-end journeys of the built site → benchmarks
+#   (printed, not asserted). Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/e2e/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -33,10 +34,10 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 step "component tests in headless Firefox (wasm-bindgen-test)"
 GECKODRIVER="$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test web
 
-step "release build (trunk + wasm-opt)"
+step "release build (plain trunk build: wasm-opt, then the post_build hook prerenders and hardens)"
 rm -rf dist
 trunk build www/index.html --release
-node scripts/harden.mjs dist
+node scripts/check-page.mjs dist
 
 step "bundle size"
 node scripts/size-report.mjs dist

@@ -203,7 +203,7 @@ impl Action {
                 Format::parse(&get("data-format")?).ok_or_else(|| bad("data-format", "accepted: csv, json"))?,
             ),
             "dismiss" => Action::Dismiss,
-            other => return Err(bad("data-action", format!("unknown action {other:?}"))),
+            other => return Err(bad("data-action", format!("unknown action \"{other}\""))),
         })
     }
 }
@@ -268,7 +268,7 @@ impl Control {
     /// Reads `data-control`.
     pub fn read(attr: impl Fn(&str) -> Option<String>) -> Result<Control, ContractError> {
         let name = attr("data-control").ok_or_else(|| bad("data-control", "missing"))?;
-        let unknown = || bad("data-control", format!("unknown control {name:?}"));
+        let unknown = || bad("data-control", format!("unknown control \"{name}\""));
         Ok(match name.split_once('.') {
             None => match name.as_str() {
                 "date" => Control::DateField,

@@ -253,4 +253,31 @@ mod tests {
         }
         assert!(found.is_empty(), "format strings that capture a variable inline:\n{}", found.join("\n"));
     }
+
+    /// `{:?}` of a string or char pulls Unicode escape tables into the wasm (7 KB raw, 4 KB
+    /// gzip measured): code outside tests formats with `Display`.
+    #[test]
+    fn no_debug_formatting_outside_tests() {
+        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    if !path.ends_with("bin") {
+                        walk(&path, found);
+                    }
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+                for (n, line) in code.lines().enumerate() {
+                    if line.contains(":?}") || line.contains("{:?") {
+                        found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+        let mut found = vec![];
+        walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut found);
+        assert!(found.is_empty(), "Debug formatting in code that ships:\n{}", found.join("\n"));
+    }
 }

@@ -453,6 +453,17 @@ pub fn prerendered(ds: &Dataset, view: &ViewState) -> Html {
     )
 }
 
+/// `document` with the content of its `<body>` replaced by `body` (the prerendered page).
+pub fn with_body(document: &str, body: &Html) -> Result<String, &'static str> {
+    let open = document.find("<body").ok_or("no <body> in the page")?;
+    let start = document[open..].find('>').map(|i| open + i + 1).ok_or("an unclosed <body> tag")?;
+    let end = document.rfind("</body>").unwrap_or(document.len());
+    if end < start {
+        return Err("</body> before <body>");
+    }
+    Ok(format!("{}{}{}", &document[..start], body.as_str(), &document[end..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -472,6 +483,18 @@ mod tests {
             }
         }
         out.replace("&amp;", "&")
+    }
+
+    #[test]
+    fn the_body_is_replaced_and_nothing_else() {
+        let body = markup!("<p>{}</p>", "grid");
+        let page = "<!doctype html><html><head><script type=module>x</script></head><body class=a><noscript>old</noscript></body></html>";
+        assert_eq!(
+            with_body(page, &body).unwrap(),
+            "<!doctype html><html><head><script type=module>x</script></head><body class=a><p>grid</p></body></html>"
+        );
+        assert_eq!(with_body("<html></html>", &body), Err("no <body> in the page"));
+        assert_eq!(with_body("<body>", &body).unwrap(), "<body><p>grid</p>", "trunk may omit the end tag");
     }
 
     #[test]

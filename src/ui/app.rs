@@ -20,8 +20,12 @@ use web_sys::Element;
 /// `data-view` says which view it shows) and patches what the reader's URL and today make
 /// different, or renders a root into `<body>` when the page has none.
 pub fn mount() {
+    // Effects run on Leptos' executor; the URL is kept in step from the start.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let state = State::from_location();
-    sync_url(state);
+    let owner = Owner::new();
+    owner.with(|| sync_url(state));
+    std::mem::forget(owner);
     let document = document();
     let prerendered = document.get_element_by_id(ids::APP).and_then(|root| {
         let view = root.get_attribute("data-view").map(|q| ViewState::from_query(&q).0)?;
