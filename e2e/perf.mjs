@@ -19,7 +19,8 @@ async function measure(throttle, loadOnly = false) {
   if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const t = Date.now();
   await page.goto(url + '?date=2025-03-15');
-  await page.waitForSelector('[data-testid=cell-api-other]');
+  // The grid is in the served HTML; interactive once the wasm has taken it over.
+  await page.waitForFunction(() => performance.getEntriesByName('dealscope-mounted').length > 0);
   const firstRender = await page.evaluate(() => performance.now());
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
   const nav = await page.evaluate(() => performance.getEntriesByType('navigation')[0].responseEnd);
@@ -66,8 +67,8 @@ for (const throttle of [0, 4]) {
   for (const m of ['dealscope-start', 'dealscope-mounted']) r.marks[m] = median(runs.map((x) => x.marks[m]));
   const label = throttle ? `4x CPU throttling` : `no throttling`;
   const start = r.marks['dealscope-start'], mounted = r.marks['dealscope-mounted'];
-  console.log(`perf (${label}): first render (first contentful paint: the grid; median of 7 loads) ${r.fcp.toFixed(0)} ms after navigation start; ` +
-    `page received ${r.nav.toFixed(0)} ms, wasm running ${start.toFixed(0)} ms, mounted ${mounted.toFixed(0)} ms (mount took ${(mounted - start).toFixed(0)} ms); grid seen by the test ${r.firstRender.toFixed(0)} ms`);
+  console.log(`perf (${label}): first contentful paint (the prerendered grid; median of 7 loads) ${r.fcp.toFixed(0)} ms after navigation start; ` +
+    `page received ${r.nav.toFixed(0)} ms, wasm running ${start.toFixed(0)} ms, interactive (taken over) ${mounted.toFixed(0)} ms (mount took ${(mounted - start).toFixed(0)} ms)`);
   console.log(`perf (${label}): toggle → painted grid ${fmt(r.toggle)}`);
   console.log(`perf (${label}): slider step → painted grid ${fmt(r.slider)}`);
 }

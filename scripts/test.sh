@@ -48,5 +48,6 @@ node --test e2e/
 step "benchmarks (figures, not assertions)"
 cargo bench --locked --bench engine
 node e2e/perf.mjs
+node e2e/lighthouse.mjs
 
 printf '\nall tests passed in %ss\n' "$((SECONDS - started))"

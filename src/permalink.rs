@@ -18,10 +18,13 @@ pub const STORY_DATE: NaiveDate = vocab::ymd(2025, 3, 15);
 /// The cell of that story.
 pub const STORY_CELL: (Workload, Provider) = (Workload::Training, Provider::Coreweave);
 
-/// The day the explorer opens on when the URL names none: `today`, clamped to the range
-/// (the page passes the reader's today; the prerendered page the data's "as of").
+/// The day the explorer opens on when the URL names none: the reader's `today`, clamped to
+/// the range the data covers — at most the day it was researched ("data as of"), since a
+/// later day is a projection, not a record. On the day the data is brought up to date that is
+/// today; until then it is the day the page was prerendered for, so the served page is
+/// exactly what the reader gets.
 pub fn opening_day(today: NaiveDate) -> NaiveDate {
-    today.clamp(vocab::FIRST_DAY, vocab::LAST_DAY)
+    today.clamp(vocab::FIRST_DAY, crate::dataset::dataset().researched)
 }
 
 /// Which panel is open beside the grid.
@@ -79,7 +82,7 @@ pub struct Link {
 
 impl ViewState {
     /// The view a reader gets with nothing in the URL: where OpenAI may run things on
-    /// `today` (clamped to the range); the answer for the API on AWS, the freshest story.
+    /// `today` (clamped to the data's range); the answer for the API on AWS, the freshest story.
     pub fn opening(today: NaiveDate) -> ViewState {
         ViewState {
             date: opening_day(today),
@@ -335,12 +338,13 @@ mod tests {
     }
 
     #[test]
-    fn without_a_date_the_page_opens_on_today_clamped() {
-        let today = vocab::ymd(2027, 2, 3);
-        assert_eq!(Link::parse("", today).view.date, today);
-        assert_eq!(Link::parse("?cell=none", vocab::ymd(2040, 1, 1)).view.date, vocab::LAST_DAY);
+    fn without_a_date_the_page_opens_on_today_clamped_to_the_data() {
+        let as_of = crate::dataset::dataset().researched;
+        let today = vocab::ymd(2026, 5, 3);
+        assert_eq!(Link::parse("", today).view.date, today, "a day the data covers");
+        assert_eq!(Link::parse("?cell=none", vocab::ymd(2027, 2, 3)).view.date, as_of, "later days are projections");
         assert_eq!(Link::parse("", vocab::ymd(2001, 1, 1)).view.date, vocab::FIRST_DAY);
-        assert_eq!(Link::parse("?date=2025-03-15", today).view.date, STORY_DATE, "a date in the link wins");
+        assert_eq!(Link::parse("?date=2027-02-03", today).view.date, vocab::ymd(2027, 2, 3), "a date in the link wins");
     }
 
     #[test]

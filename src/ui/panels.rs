@@ -39,7 +39,9 @@ fn refill(host: &Element, slot: &Element, content: &Html) {
     }
 }
 
-type Shown = StoredValue<(Panel, Html), LocalStorage>;
+/// What the open panel shows: the view it was rendered for (only the parts a panel depends
+/// on are compared), so nothing is rendered for a view it already shows.
+type Shown = StoredValue<ViewState, LocalStorage>;
 
 pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewState) {
     // The tabs follow the open panel.
@@ -53,7 +55,7 @@ pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewSt
     });
     // The open panel and its content, refilled right after the grid has been painted (and at
     // most once a frame while the slider is dragged): the grid is what a reader watches.
-    let shown: Shown = StoredValue::new_local((shown.panel, panel_content(dataset(), &shown, None)));
+    let shown: Shown = StoredValue::new_local(shown);
     let scheduled = StoredValue::new_local(false);
     let p = Rc::clone(page);
     Effect::new(move |_| {
@@ -71,23 +73,29 @@ pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewSt
     });
 }
 
+/// Whether the open panel shows the same thing for both views.
+fn same_content(a: &ViewState, b: &ViewState) -> bool {
+    a.panel == b.panel
+        && match a.panel {
+            Panel::Why => (a.selected, a.date, a.scenario) == (b.selected, b.date, b.scenario),
+            Panel::Diff => a.scenario == b.scenario,
+            Panel::Dataset => true,
+        }
+}
+
 /// Puts the open panel in the page, or refills its content slot if the same panel is open.
 fn render(page: &Handles, state: State, ScenarioDiff(diffs): ScenarioDiff, shown: Shown) {
     let view = state.view_state_untracked();
-    let content = diffs.with_untracked(|cells| panel_content(dataset(), &view, cells.as_deref()));
-    shown.update_value(|(was, old)| {
-        if *was == view.panel {
-            if *old != content {
-                if let Some(slot) = dom::one(&page.panel, &format!("[{SLOT}]")) {
-                    refill(&page.panel, &slot, &content);
-                }
-                *old = content;
-            }
-        } else {
-            page.panel.set_inner_html(page::panel(dataset(), view.panel, &content).as_str());
-            (*was, *old) = (view.panel, content);
+    let was = shown.get_value();
+    if !same_content(&was, &view) {
+        let content = diffs.with_untracked(|cells| panel_content(dataset(), &view, cells.as_deref()));
+        let slot = dom::one(&page.panel, &format!("[{SLOT}]"));
+        match slot {
+            Some(slot) if was.panel == view.panel => refill(&page.panel, &slot, &content),
+            _ => page.panel.set_inner_html(page::panel(dataset(), view.panel, &content).as_str()),
         }
-    });
+        shown.set_value(view);
+    }
     if let Some(id) = state.reveal.try_update_value(Option::take).flatten() {
         dom::reveal(&page.root, &id);
     }
