@@ -13,8 +13,10 @@ const glue = html.match(loader)?.[1];
 if (!glue) throw new Error(`${file}: Trunk's loader (import init, * as bindings from '…js') not found`);
 // Wait for the first contentful paint (Paint Timing), or for one frame where it is not
 // reported, then fetch the glue and the wasm.
+// A page that is never painted (a hidden tab, an embed scrolled away) starts after 3 s anyway.
 const afterPaint = `await new Promise((go) => {
   const later = () => setTimeout(go);
+  setTimeout(go, 3000);
   if (!(PerformanceObserver.supportedEntryTypes || []).includes('paint')) return requestAnimationFrame(later);
   new PerformanceObserver((list, seen) => {
     if (list.getEntriesByName('first-contentful-paint').length) { seen.disconnect(); requestAnimationFrame(later); }
