@@ -7,8 +7,8 @@
 
 use crate::error::{DataError, DataErrorKind};
 use crate::vocab::{
-    self, parse_partial, Decision, Precision, Provider, Reliability, ScenarioKey, Setting, Workload, FIRST_DAY,
-    LAST_DAY,
+    self, parse_partial, Condition, Decision, Effect, Precision, Provider, Qualifier, Reliability, Scale, ScenarioKey,
+    Setting, Unit, Workload, FIRST_DAY, LAST_DAY,
 };
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -70,7 +70,7 @@ pub struct RawSource {
     pub title: String,
     pub date: String,
     /// Optional here so that a missing one gets a message saying what to write.
-    pub reliability: Option<String>,
+    pub reliability: Option<Reliability>,
     pub confirmed: Option<bool>,
     pub url: Option<String>,
     pub seed: Option<String>,
@@ -111,11 +111,11 @@ pub struct RawFigure {
     pub id: String,
     pub measures: String,
     pub amount: String,
-    pub unit: String,
+    pub unit: Unit,
     #[serde(default)]
-    pub scale: String,
+    pub scale: Scale,
     #[serde(default)]
-    pub qualifier: Option<String>,
+    pub qualifier: Qualifier,
     pub as_of: String,
     pub note: Option<String>,
     #[serde(default)]
@@ -127,7 +127,7 @@ pub struct RawFigure {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLapse {
-    pub when: Option<String>,
+    pub when: Option<Condition>,
     pub from: Option<String>,
     pub on: Option<String>,
     pub only_if: Option<String>,
@@ -155,7 +155,7 @@ pub struct RawTerm {
     pub until: Option<String>,
     pub workloads: Vec<String>,
     pub providers: Vec<String>,
-    pub effect: String,
+    pub effect: Effect,
     pub only_if: Option<String>,
     #[serde(default)]
     pub supersedes: Vec<String>,
@@ -343,15 +343,23 @@ fn parse<T: for<'de> Deserialize<'de>>(
         Ok(parsed) => Some((text, parsed)),
         Err(e) => {
             let line = e.span().map(|span| line_of(&text, span.start));
-            errors.push(DataError {
-                file,
-                line,
-                item: None,
-                kind: DataErrorKind::Syntax(e.message().trim().to_owned()),
-            });
+            let item = e.span().and_then(|span| item_at(&text, span.start));
+            errors.push(DataError { file, line, item, kind: DataErrorKind::Syntax(e.message().trim().to_owned()) });
             None
         }
     }
+}
+
+/// The item (`source `semafor-2025-03-20``) an offset of a data file falls in: the `[[kind]]`
+/// table around it and the `id` it declares — so a value of the wrong kind is reported with
+/// the item it is in, like every other problem.
+fn item_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let start = before.rfind("[[").filter(|&i| i == 0 || before[..i].ends_with('\n'))?;
+    let kind = text[start + 2..].split("]]").next()?.split('.').next()?;
+    let end = text[start + 2..].find("\n[[").map_or(text.len(), |i| start + 2 + i);
+    let id = text[start..end].lines().find_map(|l| l.strip_prefix("id = \""))?.trim_end_matches('"');
+    Some(format!("{kind} `{id}`"))
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
@@ -401,20 +409,14 @@ pub fn expand<T: Copy>(
 }
 
 /// The outcome class a term gives a provider, for the overlap check.
-pub fn effect_on(effect: &str, provider: Provider) -> &'static str {
+pub fn effect_on(effect: Effect, provider: Provider) -> &'static str {
     match (effect, provider) {
-        ("none", _) => "none",
-        ("allowed", _) | ("azure-only" | "rofr", Provider::Azure) => "allowed",
-        ("azure-only", _) => "blocked",
-        _ => "rofr",
+        (Effect::None, _) => "none",
+        (Effect::Allowed, _) | (Effect::AzureOnly | Effect::Rofr, Provider::Azure) => "allowed",
+        (Effect::AzureOnly, _) => "blocked",
+        (Effect::Rofr, _) => "rofr",
     }
 }
-
-pub const EFFECTS: &[&str] = &["azure-only", "allowed", "rofr", "none"];
-pub const UNITS: &[&str] = &["usd", "gw", "mw", "percent", "count"];
-pub const SCALES: &[&str] = &["", "million", "billion", "trillion"];
-pub const QUALIFIERS: &[&str] = &["exact", "approx", "up-to", "more-than", "at-least"];
-pub const CONDITIONS: &[&str] = &["agi_verified"];
 
 struct Checker<'a> {
     raw: &'a RawDataset,
@@ -521,17 +523,16 @@ impl Checker<'_> {
         if s.date != "unknown" {
             self.date(at, "date", &s.date, false);
         }
-        match &s.reliability {
-            None => self.push(
+        if s.reliability.is_none() {
+            self.push(
                 at,
                 DataErrorKind::Missing {
                     field: "reliability",
                     fix: "add `reliability = \"primary\"` (the companies' own post or filing), \"press\" (Reuters, FT, WSJ…) or \"secondary\" (aggregators and blogs)",
                 },
-            ),
-            Some(r) => self.one_of(at, "reliability", r, Reliability::NAMES),
+            );
         }
-        match (s.confirmed, s.reliability.as_deref()) {
+        match (s.confirmed, s.reliability) {
             (None, _) => self.push(
                 at,
                 DataErrorKind::Missing {
@@ -539,7 +540,7 @@ impl Checker<'_> {
                     fix: "add `confirmed = true` if the companies themselves published what it reports, `confirmed = false` if not",
                 },
             ),
-            (Some(false), Some("primary")) => self.push(
+            (Some(false), Some(Reliability::Primary)) => self.push(
                 at,
                 DataErrorKind::BadValue {
                     field: "confirmed",
@@ -568,11 +569,6 @@ impl Checker<'_> {
                     accepted: "a decimal such as \"11.9\", or \"undisclosed\"".into(),
                 },
             );
-        }
-        self.one_of(at, "unit", &f.unit, UNITS);
-        self.one_of(at, "scale", &f.scale, SCALES);
-        if let Some(q) = &f.qualifier {
-            self.one_of(at, "qualifier", q, QUALIFIERS);
         }
         if f.as_of != "unknown" {
             self.date(at, "as_of", &f.as_of, false);
@@ -682,7 +678,6 @@ impl Checker<'_> {
                 },
             );
         }
-        self.one_of(at, "effect", &t.effect, EFFECTS);
         self.gate(at, t.only_if.as_deref());
         self.refs(at, "supersedes", "term", "data/terms.toml", &t.supersedes, known.terms);
         if t.supersedes.contains(&t.id) {
@@ -699,8 +694,7 @@ impl Checker<'_> {
         for lapse in &t.lapse {
             self.gate(at, lapse.only_if.as_deref());
             match (&lapse.when, &lapse.from, &lapse.on) {
-                (Some(when), Some(from), None) => {
-                    self.one_of(at, "lapse.when", when, CONDITIONS);
+                (Some(_), Some(from), None) => {
                     self.date(at, "lapse.from", from, false);
                 }
                 (None, None, Some(on)) => {
@@ -775,19 +769,6 @@ impl Checker<'_> {
                 self.push(at, DataErrorKind::BadDate { field, error });
                 None
             }
-        }
-    }
-
-    fn one_of(&mut self, at: At<'_>, field: &'static str, got: &str, accepted: &[&str]) {
-        if !accepted.contains(&got) {
-            self.push(
-                at,
-                DataErrorKind::BadValue {
-                    field,
-                    got: got.to_owned(),
-                    accepted: accepted.iter().map(|a| format!("{a:?}")).collect::<Vec<_>>().join(", "),
-                },
-            );
         }
     }
 
@@ -879,10 +860,8 @@ impl Checker<'_> {
                             terms.iter().filter(|t| t.alive(day, workload, provider, &scenario, &terms)).collect();
                         for (i, a) in alive.iter().enumerate() {
                             for b in &alive[i + 1..] {
-                                let (ea, eb) = (
-                                    effect_on(&a.raw.value.effect, provider),
-                                    effect_on(&b.raw.value.effect, provider),
-                                );
+                                let (ea, eb) =
+                                    (effect_on(a.raw.value.effect, provider), effect_on(b.raw.value.effect, provider));
                                 if ea != eb
                                     && !self.conflict_linked(&a.raw.value.id, &b.raw.value.id)
                                     && reported.insert((a.raw.value.id.clone(), b.raw.value.id.clone()))

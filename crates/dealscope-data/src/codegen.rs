@@ -5,7 +5,7 @@
 //! at start-up costs a parser in the bundle; baking costs only the data itself.
 
 use crate::authoring::{expand, parse_gate, RawCitation, RawDataset};
-use crate::vocab::{parse_partial, Precision, Provider, ScenarioKey, Workload};
+use crate::vocab::{parse_partial, Precision, Provider, Reliability, ScenarioKey, Workload};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -81,11 +81,7 @@ impl Baker<'_> {
     fn sources(&self, out: &mut String) {
         out.push_str("    sources: &[\n");
         for s in self.raw.sources.iter().map(|i| &i.value) {
-            let reliability = match s.reliability.as_deref() {
-                Some("primary") => "Primary",
-                Some("press") => "Press",
-                _ => "Secondary",
-            };
+            let reliability = format!("{:?}", s.reliability.unwrap_or(Reliability::Secondary));
             let _ = writeln!(
                 out,
                 "        Source {{ id: {:?}, publisher: {:?}, title: {:?}, date: {}, reliability: Reliability::{reliability}, confirmed: {}, url: {}, seed: {}, locator: {:?} }},",
@@ -136,28 +132,15 @@ impl Baker<'_> {
     fn figures(&self, out: &mut String) {
         out.push_str("    figures: &[\n");
         for f in self.raw.figures.iter().map(|i| &i.value) {
-            let unit = match f.unit.as_str() {
-                "usd" => "Usd",
-                "gw" => "Gw",
-                "mw" => "Mw",
-                "percent" => "Percent",
-                _ => "Count",
-            };
-            let qualifier = match f.qualifier.as_deref() {
-                Some("approx") => "Approx",
-                Some("up-to") => "UpTo",
-                Some("more-than") => "MoreThan",
-                Some("at-least") => "AtLeast",
-                _ => "Exact",
-            };
+            let (unit, scale, qualifier) =
+                (format!("{:?}", f.unit), format!("{:?}", f.scale), format!("{:?}", f.qualifier));
             let amount = if f.amount == "undisclosed" { None } else { Some(f.amount.as_str()) };
             let _ = writeln!(
                 out,
-                "        Figure {{ id: {:?}, measures: {:?}, amount: {}, unit: Unit::{unit}, scale: {:?}, qualifier: Qualifier::{qualifier}, as_of: {}, note: {}, same_quantity_as: {}, sources: {} }},",
+                "        Figure {{ id: {:?}, measures: {:?}, amount: {}, unit: Unit::{unit}, scale: Scale::{scale}, qualifier: Qualifier::{qualifier}, as_of: {}, note: {}, same_quantity_as: {}, sources: {} }},",
                 f.id,
                 f.measures,
                 opt_str(amount),
-                f.scale,
                 opt_partial(&f.as_of),
                 opt_str(f.note.as_deref()),
                 ix(&self.figures, "FigureIx", &f.same_quantity_as),
@@ -180,19 +163,14 @@ impl Baker<'_> {
                 .into_iter()
                 .map(provider)
                 .collect();
-            let effect = match t.effect.as_str() {
-                "azure-only" => "AzureOnly",
-                "allowed" => "Allowed",
-                "rofr" => "Rofr",
-                _ => "None",
-            };
+            let effect = format!("{:?}", t.effect);
             let lapses: Vec<String> = t
                 .lapse
                 .iter()
                 .map(|l| {
                     let kind = match (&l.when, &l.from, &l.on) {
-                        (Some(_), Some(from), _) => {
-                            format!("LapseKind::When {{ condition: Condition::AgiVerified, from: {} }}", day(from))
+                        (Some(condition), Some(from), _) => {
+                            format!("LapseKind::When {{ condition: Condition::{condition:?}, from: {} }}", day(from))
                         }
                         (_, _, Some(on)) => format!("LapseKind::On({})", day(on)),
                         _ => unreachable!("checked by authoring::load"),

@@ -10,6 +10,8 @@ use crate::vocab::{
 };
 use chrono::NaiveDate;
 
+pub use crate::vocab::{Effect, Qualifier, Scale, Unit};
+
 macro_rules! index {
     ($($(#[$meta:meta])* $name:ident;)+) => {$(
         $(#[$meta])*
@@ -112,26 +114,6 @@ pub struct Event {
     pub sources: &'static [Citation],
 }
 
-/// How a figure's amount is measured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    Usd,
-    Gw,
-    Mw,
-    Percent,
-    Count,
-}
-
-/// How exact the amount is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Qualifier {
-    Exact,
-    Approx,
-    UpTo,
-    MoreThan,
-    AtLeast,
-}
-
 #[derive(Debug, PartialEq, Eq)]
 pub struct Figure {
     pub id: &'static str,
@@ -139,8 +121,7 @@ pub struct Figure {
     /// A decimal as written in the data, or `None` when undisclosed.
     pub amount: Option<&'static str>,
     pub unit: Unit,
-    /// "", "million" or "billion".
-    pub scale: &'static str,
+    pub scale: Scale,
     pub qualifier: Qualifier,
     pub as_of: Option<PartialDate>,
     pub note: Option<&'static str>,
@@ -155,15 +136,15 @@ impl Figure {
             return "undisclosed".to_owned();
         };
         let scaled = match (self.unit, self.scale) {
-            (Unit::Usd, "trillion") => format!("${amount}T"),
-            (Unit::Usd, "billion") => format!("${amount}B"),
-            (Unit::Usd, "million") => format!("${amount}M"),
-            (Unit::Usd, _) => format!("${amount}"),
+            (Unit::Usd, Scale::Trillion) => format!("${amount}T"),
+            (Unit::Usd, Scale::Billion) => format!("${amount}B"),
+            (Unit::Usd, Scale::Million) => format!("${amount}M"),
+            (Unit::Usd, Scale::One) => format!("${amount}"),
             (Unit::Gw, _) => format!("{amount} GW"),
             (Unit::Mw, _) => format!("{amount} MW"),
             (Unit::Percent, _) => format!("{amount}%"),
-            (Unit::Count, "") => amount.to_owned(),
-            (Unit::Count, scale) => format!("{amount} {scale}"),
+            (Unit::Count, Scale::One) => amount.to_owned(),
+            (Unit::Count, scale) => format!("{amount} {}", scale.as_str()),
         };
         match self.qualifier {
             Qualifier::Exact => scaled,
@@ -171,30 +152,6 @@ impl Figure {
             Qualifier::UpTo => format!("up to {scaled}"),
             Qualifier::MoreThan => format!("more than {scaled}"),
             Qualifier::AtLeast => format!("at least {scaled}"),
-        }
-    }
-}
-
-/// What a term does to the providers it covers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    /// Azure allowed; every other covered provider blocked.
-    AzureOnly,
-    /// Every covered provider allowed.
-    Allowed,
-    /// Azure allowed; another provider only if Microsoft declines the capacity.
-    Rofr,
-    /// Not a compute clause.
-    None,
-}
-
-impl Effect {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Effect::AzureOnly => "azure-only",
-            Effect::Allowed => "allowed",
-            Effect::Rofr => "rofr",
-            Effect::None => "none",
         }
     }
 }

@@ -109,6 +109,63 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// What a term does to the providers it covers.
+    Effect, "effect" {
+        AzureOnly = "azure-only", "Azure allowed, every other covered provider blocked";
+        Allowed = "allowed", "every covered provider allowed";
+        Rofr = "rofr", "Azure allowed; another provider only if Microsoft declines the capacity";
+        None = "none", "not a compute clause";
+    }
+);
+
+vocabulary!(
+    /// How a figure's amount is measured.
+    Unit, "unit" {
+        Usd = "usd", "US dollars";
+        Gw = "gw", "gigawatts";
+        Mw = "mw", "megawatts";
+        Percent = "percent", "per cent";
+        Count = "count", "count";
+    }
+);
+
+vocabulary!(
+    /// The scale of a figure's amount.
+    Scale, "scale" {
+        One = "", "";
+        Million = "million", "million";
+        Billion = "billion", "billion";
+        Trillion = "trillion", "trillion";
+    }
+);
+
+vocabulary!(
+    /// How exact a figure's amount is.
+    Qualifier, "qualifier" {
+        Exact = "exact", "";
+        Approx = "approx", "about";
+        UpTo = "up-to", "up to";
+        MoreThan = "more-than", "more than";
+        AtLeast = "at-least", "at least";
+    }
+);
+
+// The vocabulary! macro cannot mark a default variant.
+#[allow(clippy::derivable_impls)]
+impl Default for Scale {
+    fn default() -> Self {
+        Scale::One
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Qualifier {
+    fn default() -> Self {
+        Qualifier::Exact
+    }
+}
+
 /// A value outside a closed vocabulary.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {what} \"{got}\"; accepted: {}", accepted.join(", "))]

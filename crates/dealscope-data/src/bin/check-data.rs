@@ -13,9 +13,7 @@ fn main() -> ExitCode {
         .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../data"), PathBuf::from);
     match load(&dir) {
         Ok(raw) => {
-            let reliability = |r: Reliability| {
-                raw.sources.iter().filter(|s| s.value.reliability.as_deref() == Some(r.as_str())).count()
-            };
+            let reliability = |r: Reliability| raw.sources.iter().filter(|s| s.value.reliability == Some(r)).count();
             let unconfirmed = raw.sources.iter().filter(|s| s.value.confirmed == Some(false)).count();
             let researched = raw.meta.as_ref().map_or("?", |m| m.value.researched.as_str());
             println!("data/ is valid (researched {researched}):");
