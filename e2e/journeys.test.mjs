@@ -256,6 +256,10 @@ test('keyboard: a reader can reach a cell, select it and read why', async () => 
   const before = await page.inputValue('[data-testid=date-input]');
   await page.keyboard.press('ArrowRight');
   assert.notEqual(await page.inputValue('[data-testid=date-input]'), before);
+  // The events under the slider: a list the keyboard reaches.
+  await page.focus('[data-testid=event-jump]');
+  await page.selectOption('[data-testid=event-jump]', '2025-10-28');
+  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2025-10-28');
   await done(page);
 });
 

@@ -241,6 +241,8 @@ pub enum Control {
     Key(ScenarioKey),
     /// A filter of the dataset's events (by `data-parties` / `data-providers` of each event).
     Filter(Filter),
+    /// "Jump to an event": the slider's event marks as a list a keyboard reaches.
+    EventJump,
 }
 
 impl Control {
@@ -250,6 +252,7 @@ impl Control {
             Control::DateField => "date".to_owned(),
             Control::Slider => "slider".to_owned(),
             Control::DeclinesToggle => "declines".to_owned(),
+            Control::EventJump => "event".to_owned(),
             Control::Key(key) => format!("key.{}", key.as_str()),
             Control::Filter(filter) => format!("filter.{}", filter.as_str()),
         }
@@ -274,6 +277,7 @@ impl Control {
                 "date" => Control::DateField,
                 "slider" => Control::Slider,
                 "declines" => Control::DeclinesToggle,
+                "event" => Control::EventJump,
                 _ => return Err(unknown()),
             },
             Some(("key", key)) => {
@@ -286,7 +290,7 @@ impl Control {
 
     /// Every control there is, for tests and for looking the page's handles up.
     pub fn all() -> Vec<Control> {
-        let mut all = vec![Control::DateField, Control::Slider, Control::DeclinesToggle];
+        let mut all = vec![Control::DateField, Control::Slider, Control::DeclinesToggle, Control::EventJump];
         all.extend(ScenarioKey::ALL.iter().map(|k| Control::Key(*k)));
         all.extend(Filter::ALL.iter().map(|f| Control::Filter(*f)));
         all

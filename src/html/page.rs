@@ -134,12 +134,13 @@ pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
     out
 }
 
-/// The date field, the previous/next-change buttons, and the slider over 2016–2035 with the
-/// dataset's events as marks (a datalist) and as ticks under it.
+/// The date field, the previous/next-change buttons, the slider over 2016–2035 with the
+/// dataset's events as ticks under it, and the same events as a "jump to an event" list a
+/// keyboard and a screen reader reach.
 pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
     let max = day_number(LAST_DAY);
     let mut out = markup!(
-        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"date\" min=\"{}\" max=\"{}\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" data-testid=\"date-slider\"{} list=\"event-marks\" value=\"{}\"><datalist id=\"event-marks\">",
+        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"date\" min=\"{}\" max=\"{}\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
         FIRST_DAY,
         LAST_DAY,
         Html::from(Control::DateField),
@@ -153,14 +154,17 @@ pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
         Html::from(Control::Slider),
         day_number(date)
     );
-    let mut ticks = Html::new();
+    let mut events = markup!(
+        "<label class=\"jump\">Jump to an event <select data-testid=\"event-jump\"{}><option value=\"\">{} events, 2016–2026…</option>",
+        Html::from(Control::EventJump),
+        ds.events.len()
+    );
     for e in ds.events {
-        let (n, what) = (day_number(e.date.date), format!("{}: {}", partial(e.date), e.what));
-        let left = n * 1000 / max;
-        html!(out, "<option value=\"{}\" label=\"{}\"></option>", n, what);
-        html!(ticks, "<span class=\"tick\" style=\"left:{}.{}%\" title=\"{}\"></span>", left / 10, left % 10, what);
+        let left = day_number(e.date.date) * 1000 / max;
+        html!(out, "<span class=\"tick\" style=\"left:{}.{}%\"></span>", left / 10, left % 10);
+        html!(events, "<option value=\"{}\">{} — {}</option>", e.date.date, partial(e.date), e.what);
     }
-    html!(out, "</datalist><div class=\"ticks\" aria-hidden=\"true\">{}</div></div></div>", ticks);
+    html!(out, "</div></div>{}</select></label></div>", events);
     out
 }
 
@@ -526,6 +530,7 @@ mod tests {
             "reset-scenario".to_owned(),
             "data-as-of".to_owned(),
             "story-coreweave".to_owned(),
+            "event-jump".to_owned(),
         ];
         ids.extend(ScenarioKey::ALL.iter().map(|k| format!("select-{}", k.as_str())));
         ids.extend(ScenarioKey::ALL.iter().map(|k| format!("moot-{}", k.as_str())));

@@ -89,6 +89,11 @@ pub fn change(state: State, page: &Handles, ev: &web_sys::Event) {
             });
         }
         Some(Control::DateField) => date_controls::type_date(state, &dom::value(&el)),
+        Some(Control::EventJump) => {
+            // Go to the event's day; the list returns to its prompt, ready for another jump.
+            date_controls::type_date(state, &dom::value(&el));
+            dom::set_value(&el, "");
+        }
         Some(Control::Filter(_)) => panels::filter_events(&page.root),
         Some(Control::Slider) | None => {}
     }
