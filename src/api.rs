@@ -5,6 +5,7 @@
 //!                     scenario: { microsoft_declines: true } })
 //! dealscope.matrix("2025-11-10", { agi_verified: true })
 //! dealscope.timeline("api", "aws", {})
+//! dealscope.cite({ date: "2025-03-15", workload: "training", provider: "coreweave" })  // text
 //! dealscope.version
 //! dealscope.data_as_of     // "2026-11-26": the day the data was last researched
 //! dealscope.latest_event   // the date of the latest event in the data
@@ -36,6 +37,7 @@ pub fn install() {
         "timeline",
         &Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(timeline_js).into_js_value(),
     );
+    set("cite", &Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(cite_js).into_js_value());
     set("version", &JsValue::from_str(crate::VERSION));
     let ds = dataset();
     set("data_as_of", &JsValue::from_str(&ds.researched.to_string()));
@@ -97,15 +99,28 @@ fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
 }
 
 fn verdict_js(input: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&answer(dataset(), &query(&input)?).map_err(error)?)
+}
+
+/// The question of a `{ date, workload, provider, scenario? }` object.
+fn query(input: &JsValue) -> Result<Query, JsValue> {
     if !input.is_object() {
         return Err(error("expected an object { date, workload, provider, scenario? }"));
     }
-    let date = text(&input, "date", "YYYY-MM-DD")?;
-    let workload = text(&input, "workload", &format!("one of {}", Workload::NAMES.join(", ")))?;
-    let provider = text(&input, "provider", &format!("one of {}", Provider::NAMES.join(", ")))?;
-    let scenario = scenario(&Reflect::get(&input, &JsValue::from_str("scenario")).unwrap_or(JsValue::UNDEFINED))?;
-    let query = Query::parse(&date, &workload, &provider, scenario).map_err(error)?;
-    to_js(&answer(dataset(), &query).map_err(error)?)
+    let date = text(input, "date", "YYYY-MM-DD")?;
+    let workload = text(input, "workload", &format!("one of {}", Workload::NAMES.join(", ")))?;
+    let provider = text(input, "provider", &format!("one of {}", Provider::NAMES.join(", ")))?;
+    let scenario = scenario(&Reflect::get(input, &JsValue::from_str("scenario")).unwrap_or(JsValue::UNDEFINED))?;
+    Query::parse(&date, &workload, &provider, scenario).map_err(error)
+}
+
+fn cite_js(input: JsValue) -> Result<JsValue, JsValue> {
+    let query = query(&input)?;
+    let location = web_sys::window().map(|w| w.location());
+    let base = location
+        .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
+        .unwrap_or_default();
+    Ok(JsValue::from_str(&crate::cite::cite(dataset(), &query, &base).map_err(error)?))
 }
 
 fn matrix_js(date: JsValue, scenario_value: JsValue) -> Result<JsValue, JsValue> {

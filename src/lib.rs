@@ -6,6 +6,7 @@
 //! → views (`ui`, wasm only) and the `window.dealscope` API (`api`, wasm only).
 
 pub mod answer;
+pub mod cite;
 pub mod dataset;
 pub mod engine;
 pub mod export;

@@ -456,3 +456,22 @@ async fn the_slider_s_events_are_a_list_a_keyboard_reaches() {
     assert_eq!(state.date.get_untracked(), ymd(2025, 10, 28));
     assert_eq!(jump.value(), "", "back to its prompt, ready for another jump");
 }
+
+#[wasm_bindgen_test]
+async fn cite_gives_the_answer_as_text_to_paste() {
+    let (c, _) = mount(ViewState { selected: Some((Workload::Api, Provider::Aws)), ..at((2025, 11, 10)) }).await;
+    find(&c, "cite").click();
+    settle().await;
+    let area: web_sys::HtmlTextAreaElement = find(&c, "citation").unchecked_into();
+    let text = area.value();
+    assert!(
+        text.starts_with(
+            "dealscope: may OpenAI run OpenAI API on Amazon Web Services on 2025-11-10 (as happened)? Blocked."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Decided by “The OpenAI API is served only from Azure”"), "{text}");
+    assert!(text.contains("Data as of 2026-11-26") && text.contains("?date=2025-11-10&cell=api.aws&v="), "{text}");
+    let status = c.query_selector(".cite-status").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(status.contains("Selected below") || status.contains("Copied"), "{status}");
+}

@@ -88,6 +88,8 @@ pub enum Action {
     /// Back from the dataset to the explanation.
     Back,
     Export(Export, Format),
+    /// Cite the answer shown in the explanation.
+    Cite,
     /// Dismiss the notice.
     Dismiss,
 }
@@ -136,6 +138,7 @@ impl Action {
             Action::Follow(_) => "follow",
             Action::Back => "back",
             Action::Export(..) => "export",
+            Action::Cite => "cite",
             Action::Dismiss => "dismiss",
         }
     }
@@ -158,7 +161,7 @@ impl Action {
                 attrs.push(("data-what", what.as_str().to_owned()));
                 attrs.push(("data-format", format.as_str().to_owned()));
             }
-            Action::Back | Action::Dismiss => {}
+            Action::Back | Action::Cite | Action::Dismiss => {}
         }
         attrs
     }
@@ -202,6 +205,7 @@ impl Action {
                     .ok_or_else(|| bad("data-what", "accepted: grid, timeline, dataset"))?,
                 Format::parse(&get("data-format")?).ok_or_else(|| bad("data-format", "accepted: csv, json"))?,
             ),
+            "cite" => Action::Cite,
             "dismiss" => Action::Dismiss,
             other => return Err(bad("data-action", format!("unknown action \"{other}\""))),
         })
@@ -332,6 +336,7 @@ mod tests {
             Action::Preset(Vec::new()),
             Action::Follow("term-azure-first".to_owned()),
             Action::Back,
+            Action::Cite,
             Action::Dismiss,
         ];
         all.extend(Dir::ALL.iter().map(|d| Action::Step(*d)));
@@ -346,7 +351,7 @@ mod tests {
     fn every_action_round_trips_through_its_attributes() {
         let all = every_action();
         let names: std::collections::BTreeSet<&str> = all.iter().map(Action::name).collect();
-        assert_eq!(names.len(), 11, "every variant is exercised");
+        assert_eq!(names.len(), 12, "every variant is exercised");
         for action in all {
             let attrs: HashMap<&str, String> = action.attrs().into_iter().collect();
             let back = Action::read(|name| attrs.get(name).cloned());

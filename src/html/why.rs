@@ -78,6 +78,11 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
         html!(out, "No change before 2036 under this scenario.");
     }
     html!(out, "</p>");
+    html!(
+        out,
+        "<p class=\"cite\"><button type=\"button\" data-testid=\"cite\"{}>Cite this answer</button> <span class=\"cite-status\" role=\"status\"></span></p>",
+        Action::Cite.html()
+    );
     paths(&mut out, ds, query);
     bands(&mut out, ds, query);
     considered_terms(&mut out, ds, query);

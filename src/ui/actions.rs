@@ -54,11 +54,54 @@ pub fn click(state: State, ev: &web_sys::Event) {
             state.panel.set(Panel::Why);
         }
         Action::Export(what, format) => export_bar::export(state, what, format),
+        Action::Cite => cite(state, &el),
         Action::Dismiss => {
             state.notices.set(Vec::new());
             state.drift.set(Vec::new());
         }
     }
+}
+
+/// Puts the citation of the answer shown under the "Cite" button, selected, and copies it to
+/// the clipboard where the browser allows (the selected text is the fallback).
+fn cite(state: State, button: &Element) {
+    let view = state.view_state_untracked();
+    let Some((workload, provider)) = view.selected else { return };
+    let query = crate::engine::Query { date: view.date, workload, provider, scenario: view.scenario };
+    let location = window().location();
+    let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+    let Ok(text) = crate::cite::cite(crate::dataset::dataset(), &query, &base) else { return };
+    let Some(host) = button.parent_element() else { return };
+    let status = dom::one(&host, ".cite-status");
+    let document = document();
+    let area = if let Some(area) = dom::one(&host, "textarea") {
+        area
+    } else {
+        let Ok(area) = document.create_element("textarea") else { return };
+        for (name, value) in
+            [("readonly", ""), ("rows", "6"), ("aria-label", "Citation of this answer"), ("data-testid", "citation")]
+        {
+            let _ = area.set_attribute(name, value);
+        }
+        let _ = host.append_child(&area);
+        area
+    };
+    if let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(&text);
+        area.select();
+    }
+    let say = move |message: &str| {
+        if let Some(status) = &status {
+            status.set_text_content(Some(message));
+        }
+    };
+    say("Selected below: copy it with Ctrl+C or ⌘C.");
+    let clipboard = window().navigator().clipboard();
+    let copied = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
+        say("Copied to the clipboard (and selected below).");
+    });
+    let _ = clipboard.write_text(&text).then(&copied);
+    copied.forget();
 }
 
 /// The control an event came from (`None` for an element that is no control).
