@@ -184,6 +184,9 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
   assert.equal(m.find((c) => c.workload === 'api' && c.provider === 'aws').verdict, 'allowed');
   assert.equal(typeof await page.evaluate(() => window.dealscope.version), 'string');
   assert.equal(await page.evaluate(() => window.dealscope.data_as_of), '2026-11-26');
+  const spans = await page.evaluate(() => window.dealscope.diff({ microsoft_declines: true, amendment_2026_04: false }, { microsoft_declines: true }));
+  const api = spans.find((s) => s.workload === 'api' && s.provider === 'aws');
+  assert.deepEqual([api.from, api.to, api.a, api.b, api.causes_text], ['2026-04-27', null, 'blocked', 'allowed', '2026-04-27 amendment happened: no']);
   const citation = await page.evaluate(() => window.dealscope.cite({ date: '2025-03-15', workload: 'training', provider: 'coreweave', scenario: { microsoft_declines: true } }));
   assert.match(citation, /^dealscope: may OpenAI run Research & training on CoreWeave on 2025-03-15 \(Microsoft declines offered capacity: declines\)\? Allowed\./);
   assert.match(citation, /Data as of 2026-11-26 \(dealscope [0-9.]+\)\. http:\/\/127\.0\.0\.1:\d+\/\?date=2025-03-15&microsoft_declines=true&cell=training\.coreweave&v=/);

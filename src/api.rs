@@ -6,6 +6,7 @@
 //! dealscope.matrix("2025-11-10", { agi_verified: true })
 //! dealscope.timeline("api", "aws", {})
 //! dealscope.cite({ date: "2025-03-15", workload: "training", provider: "coreweave" })  // text
+//! dealscope.diff({ microsoft_declines: true, amendment_2026_04: false }, { microsoft_declines: true })
 //! dealscope.version
 //! dealscope.data_as_of     // "2026-11-26": the day the data was last researched
 //! dealscope.latest_event   // the date of the latest event in the data
@@ -38,6 +39,7 @@ pub fn install() {
         &Closure::<dyn Fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>>::new(timeline_js).into_js_value(),
     );
     set("cite", &Closure::<dyn Fn(JsValue) -> Result<JsValue, JsValue>>::new(cite_js).into_js_value());
+    set("diff", &Closure::<dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>>::new(diff_js).into_js_value());
     set("version", &JsValue::from_str(crate::VERSION));
     let ds = dataset();
     set("data_as_of", &JsValue::from_str(&ds.researched.to_string()));
@@ -121,6 +123,11 @@ fn cite_js(input: JsValue) -> Result<JsValue, JsValue> {
         .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
         .unwrap_or_default();
     Ok(JsValue::from_str(&crate::cite::cite(dataset(), &query, &base).map_err(error)?))
+}
+
+/// Where scenario `a` and scenario `b` (as happened when absent) answer differently.
+fn diff_js(a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
+    to_js(&crate::export::diff_rows(dataset(), scenario(&a)?, scenario(&b)?))
 }
 
 fn matrix_js(date: JsValue, scenario_value: JsValue) -> Result<JsValue, JsValue> {

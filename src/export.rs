@@ -121,6 +121,46 @@ pub fn dataset_rows(ds: &Dataset) -> Vec<Row> {
     rows
 }
 
+/// One span of a difference between two scenarios, for programs, with reader words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DiffRow {
+    pub workload: &'static str,
+    pub provider: &'static str,
+    pub from: String,
+    /// Last day of the span, or `null` when it runs on to the end of the range.
+    pub to: Option<String>,
+    /// The verdict under scenario A and under B.
+    pub a: &'static str,
+    pub b: &'static str,
+    /// A's settings that make the difference (`key=value`) and the same in a reader's words.
+    pub causes: Vec<String>,
+    pub causes_text: String,
+    /// The clauses that decide one side and not the other: ids and titles.
+    pub clauses: Vec<&'static str>,
+    pub clause_titles: Vec<&'static str>,
+}
+
+/// Every span on which scenario `a` and scenario `b` answer differently, cell by cell.
+pub fn diff_rows(ds: &Dataset, a: Scenario, b: Scenario) -> Vec<DiffRow> {
+    crate::engine::diff_between(ds, a, b)
+        .into_iter()
+        .flat_map(|cell| {
+            cell.spans.into_iter().map(move |s| DiffRow {
+                workload: cell.workload.as_str(),
+                provider: cell.provider.as_str(),
+                from: s.from.to_string(),
+                to: (s.until < crate::engine::range_end()).then(|| last_day(s.until).to_string()),
+                a: s.scenario.as_str(),
+                b: s.baseline.as_str(),
+                causes: s.causes.iter().map(ToString::to_string).collect(),
+                causes_text: s.causes.iter().map(|c| c.describe()).collect::<Vec<_>>().join(" and "),
+                clauses: s.terms.iter().map(|t| ds.term(*t).id).collect(),
+                clause_titles: s.terms.iter().map(|t| ds.term(*t).title).collect(),
+            })
+        })
+        .collect()
+}
+
 /// Quotes a CSV field when it needs it (RFC 4180).
 pub fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
@@ -236,6 +276,26 @@ mod tests {
     use super::*;
     use crate::dataset::dataset;
     use crate::vocab::ymd;
+
+    #[test]
+    fn any_two_scenarios_compare_with_reader_words() {
+        let ds = dataset();
+        let declines = Scenario::AS_HAPPENED.with("microsoft_declines", "true");
+        let both = declines.with("amendment_2026_04", "false");
+        let rows = diff_rows(ds, both, declines);
+        assert!(!rows.is_empty());
+        assert!(rows.iter().all(|r| r.causes == ["amendment_2026_04=false"]), "only the amendment differs");
+        let api = rows.iter().find(|r| r.workload == "api" && r.provider == "aws").unwrap();
+        assert_eq!((api.from.as_str(), api.to.as_deref(), api.a, api.b), ("2026-04-27", None, "blocked", "allowed"));
+        assert_eq!(api.causes_text, "2026-04-27 amendment happened: no");
+        assert!(api.clause_titles.contains(&"Any cloud, but new products launch on Azure first"));
+        assert!(diff_rows(ds, both, both).is_empty(), "a scenario against itself");
+        // Against as happened, the same as the page's diff.
+        assert_eq!(
+            diff_rows(ds, both, Scenario::AS_HAPPENED).len(),
+            crate::engine::diff(ds, both).iter().map(|c| c.spans.len()).sum::<usize>()
+        );
+    }
 
     #[test]
     fn csv_quotes_what_needs_quoting() {

@@ -1,4 +1,5 @@
-//! Scenario against as-happened: which cells differ, over which days, and why.
+//! One scenario against another (as happened, by default): which cells differ, over which
+//! days, and why.
 
 use super::timeline::{breakpoints, range_end};
 use super::{cells, evaluate, Outcome, Query, TermIx};
@@ -29,8 +30,15 @@ pub struct CellDiff {
     pub spans: Vec<DiffSpan>,
 }
 
-/// Every cell whose outcome differs between `scenario` and as-happened, over the whole range.
+/// Every cell whose outcome differs between `scenario` and as happened, over the whole range.
 pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
+    diff_between(ds, scenario, Scenario::AS_HAPPENED)
+}
+
+/// Every cell whose outcome differs between scenario `a` and scenario `b` (the baseline),
+/// over the whole range; each span's causes are `a`'s settings that, set back to `b`'s alone,
+/// remove the difference.
+pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec<CellDiff> {
     let days: Vec<NaiveDate> = std::iter::once(FIRST_DAY).chain(breakpoints(ds)).collect();
     let mut out = Vec::new();
     for (workload, provider) in cells() {
@@ -38,19 +46,25 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
         for (i, &from) in days.iter().enumerate() {
             let until = days.get(i + 1).copied().unwrap_or_else(range_end);
             let query = Query { date: from, workload, provider, scenario };
-            let base = evaluate(ds, &query.under(Scenario::AS_HAPPENED));
+            let base = evaluate(ds, &query.under(baseline));
             let what_if = evaluate(ds, &query);
             if base.outcome == what_if.outcome {
                 continue;
             }
             let mut causes: Vec<Setting> = ScenarioKey::ALL
                 .iter()
-                .filter(|&&k| !scenario.is_default(k))
-                .filter(|&&k| evaluate(ds, &query.under(scenario.reset(k))).outcome == base.outcome)
+                .filter(|&&k| scenario.setting(k) != baseline.setting(k))
+                .filter(|&&k| {
+                    evaluate(ds, &query.under(scenario.with_setting(baseline.setting(k)))).outcome == base.outcome
+                })
                 .map(|&k| scenario.setting(k))
                 .collect();
             if causes.is_empty() {
-                causes = scenario.changes();
+                causes = ScenarioKey::ALL
+                    .iter()
+                    .map(|k| scenario.setting(*k))
+                    .filter(|s| baseline.setting(s.key) != *s)
+                    .collect();
             }
             let mut terms: Vec<TermIx> = Vec::new();
             for term in base.reasons.iter().chain(&what_if.reasons).map(|r| r.term) {

@@ -18,7 +18,7 @@ mod diff;
 mod paths;
 mod timeline;
 
-pub use diff::{diff, CellDiff, DiffSpan};
+pub use diff::{diff, diff_between, CellDiff, DiffSpan};
 pub use paths::{paths_to_yes, PathsToYes};
 pub use timeline::{breakpoints, last_day, next_change, next_change_after, range_end, timeline, Band, Change};
 
