@@ -162,10 +162,21 @@ pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
     for e in ds.events {
         let left = day_number(e.date.date) * 1000 / max;
         html!(out, "<span class=\"tick\" style=\"left:{}.{}%\"></span>", left / 10, left % 10);
-        html!(events, "<option value=\"{}\">{} — {}</option>", e.date.date, partial(e.date), e.what);
+        html!(events, "<option value=\"{}\">{} — {}</option>", e.date.date, partial(e.date), headline(e.what));
     }
     html!(out, "</div></div>{}</select></label></div>", events);
     out
+}
+
+/// The first sentence of an event, cut at a word near 110 characters (the list is for finding
+/// a day; the dataset panel has the whole text).
+fn headline(what: &str) -> String {
+    let sentence = what.split(". ").next().unwrap_or(what).trim_end_matches('.');
+    if sentence.chars().count() <= 110 {
+        return sentence.to_owned();
+    }
+    let cut: String = sentence.chars().take(110).collect();
+    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
 }
 
 /// Whether the "Microsoft declines" checkbox is checked.
