@@ -161,6 +161,13 @@ macro_rules! markup {
 
 pub use crate::{html, markup};
 
+/// Items of a list, each as `<li>` text.
+pub fn list_items<'a>(out: &mut Html, items: impl IntoIterator<Item = &'a str>) {
+    for item in items {
+        html!(out, "<li>{}</li>", item);
+    }
+}
+
 /// A source's reliability as a reader sees it: a mark with a class per level
 /// (`rel primary`, `rel press`, `rel secondary`), and "not confirmed" where the companies did
 /// not confirm what it reports.

@@ -332,9 +332,7 @@ pub fn notice(notices: &[String], drift: &[String]) -> Html {
             continue;
         }
         html!(out, "<p>{}</p><ul data-testid=\"{}\">", heading, testid);
-        for item in items {
-            html!(out, "<li>{}</li>", item);
-        }
+        super::list_items(&mut out, items.iter().map(String::as_str));
         html!(out, "</ul>");
     }
     html!(out, "<button type=\"button\"{}>Dismiss</button></div>", Html::from(Action::Dismiss));

@@ -95,9 +95,7 @@ fn list_section<'a>(out: &mut Html, class: &str, title: &str, items: impl Iterat
         return;
     }
     html!(out, "<section class=\"{}\"><h3>{}</h3><ul>", class, title);
-    for item in items {
-        html!(out, "<li>{}</li>", item);
-    }
+    super::list_items(out, items);
     html!(out, "</ul></section>");
 }
 
