@@ -60,6 +60,8 @@ pub struct Answer {
     pub next_verdict: Option<Outcome>,
     /// The scenario, as `key=value` changes from as-happened ("as happened" when none).
     pub scenario: String,
+    /// The scenario in a reader's words ("2026-04-27 amendment happened: no").
+    pub scenario_text: String,
     /// False when a determining clause, or the recorded decision that settles its condition,
     /// rests only on reports the companies did not confirm.
     pub confirmed: bool,
@@ -108,6 +110,7 @@ pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
         next_change: next.as_ref().map(|c| c.date.to_string()),
         next_verdict: next.as_ref().map(|c| c.verdict.outcome),
         scenario: query.scenario.to_string(),
+        scenario_text: query.scenario.describe(),
         moot: crate::vocab::ScenarioKey::ALL
             .iter()
             .filter_map(|key| engine::moot(ds, query.date, query.scenario, *key))

@@ -218,6 +218,7 @@ pub fn grid_csv(answers: &[Answer]) -> String {
             "notes",
             "next_change",
             "scenario",
+            "scenario_text",
             "confirmed",
             "projection",
             "data_as_of",
@@ -235,6 +236,7 @@ pub fn grid_csv(answers: &[Answer]) -> String {
                 a.notes.join(" | "),
                 a.next_change.clone().unwrap_or_default(),
                 a.scenario.clone(),
+                a.scenario_text.clone(),
                 a.confirmed.to_string(),
                 a.projection.to_string(),
                 a.data_as_of.clone(),
@@ -315,7 +317,7 @@ mod tests {
         assert!(coreweave.contains(",allowed,rofr-new-capacity,"), "{coreweave}");
         assert!(coreweave.contains("ms-2025-01-21: Microsoft"), "{coreweave}");
         assert!(coreweave.contains("(2025-01-21; primary)"), "reliability in the citation: {coreweave}");
-        assert!(coreweave.contains("microsoft_declines=true"), "{coreweave}");
+        assert!(coreweave.contains("microsoft_declines=true,Microsoft declines offered capacity: declines,"), "{coreweave}");
     }
 
     #[test]
