@@ -418,3 +418,31 @@ test('on a 390 px phone the page never scrolls sideways (only the grid does, ins
     await done(page);
   }
 });
+
+test('a host page drives an embedded dealscope by postMessage and hears back', async () => {
+  const host = await browser.newPage();
+  await host.setContent(`<!doctype html><title>host</title>
+    <iframe id="ds" src="${url}?embed=1&date=2026-06-01" title="dealscope" width="900" height="700"></iframe>
+    <script>
+      window.heard = [];
+      addEventListener('message', (e) => { if (String(e.data?.type).startsWith('dealscope:')) heard.push(e.data); });
+    </script>`);
+  const frame = host.frameLocator('#ds');
+  await host.waitForFunction(() => heard.some((m) => m.type === 'dealscope:view'));
+  await host.evaluate(() => document.getElementById('ds').contentWindow.postMessage(
+    { type: 'dealscope:set', date: '2025-03-15', cell: 'training.coreweave', scenario: { microsoft_declines: true } }, '*'));
+  await host.waitForFunction(() => heard.some((m) => m.type === 'dealscope:view' && m.date === '2025-03-15' && /microsoft_declines=true/.test(m.scenario)));
+  const view = await host.evaluate(() => heard.filter((m) => m.type === 'dealscope:view').at(-1));
+  assert.equal(view.cell, 'training.coreweave');
+  assert.equal(view.verdicts.length, 28);
+  assert.equal(view.verdicts.find((v) => v.cell === 'training.coreweave').verdict, 'allowed');
+  assert.equal(await frame.locator('[data-testid=cell-training-coreweave]').getAttribute('data-verdict'), 'allowed');
+  // Bad messages are ignored and reported; code is never run.
+  await host.evaluate(() => document.getElementById('ds').contentWindow.postMessage(
+    { type: 'dealscope:set', scenario: { agi: true }, date: 'alert(1)' }, '*'));
+  await host.waitForFunction(() => heard.some((m) => m.type === 'dealscope:error'));
+  const error = await host.evaluate(() => heard.find((m) => m.type === 'dealscope:error').message);
+  assert.match(error, /^date: "alert\(1\)" is not a date/);
+  assert.equal(await frame.locator('[data-testid=date-input]').inputValue(), '2025-03-15');
+  await host.close();
+});

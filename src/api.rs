@@ -73,7 +73,7 @@ fn text(object: &JsValue, field: &str, expected: &str) -> Result<String, JsValue
 
 /// A scenario from a JS object (`undefined`/`null` = as happened). Booleans and strings are
 /// read through the one scenario parser, so the messages match the URL's.
-fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
+pub(crate) fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
     let mut scenario = Scenario::AS_HAPPENED;
     if value.is_undefined() || value.is_null() {
         return Ok(scenario);

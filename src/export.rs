@@ -317,7 +317,10 @@ mod tests {
         assert!(coreweave.contains(",allowed,rofr-new-capacity,"), "{coreweave}");
         assert!(coreweave.contains("ms-2025-01-21: Microsoft"), "{coreweave}");
         assert!(coreweave.contains("(2025-01-21; primary)"), "reliability in the citation: {coreweave}");
-        assert!(coreweave.contains("microsoft_declines=true,Microsoft declines offered capacity: declines,"), "{coreweave}");
+        assert!(
+            coreweave.contains("microsoft_declines=true,Microsoft declines offered capacity: declines,"),
+            "{coreweave}"
+        );
     }
 
     #[test]

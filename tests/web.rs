@@ -475,3 +475,52 @@ async fn cite_gives_the_answer_as_text_to_paste() {
     let status = c.query_selector(".cite-status").unwrap().unwrap().text_content().unwrap_or_default();
     assert!(status.contains("Selected below") || status.contains("Copied"), "{status}");
 }
+
+/// Messages this window receives, by their `type`, from now on.
+fn collect_messages() -> std::rc::Rc<std::cell::RefCell<Vec<(String, String)>>> {
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = std::rc::Rc::clone(&seen);
+    let listener =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let get = |k: &str| {
+                js_sys::Reflect::get(&ev.data(), &k.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+            };
+            sink.borrow_mut().push((get("type"), get("message")));
+        });
+    window().add_event_listener_with_callback("message", listener.as_ref().unchecked_ref()).unwrap();
+    listener.forget();
+    seen
+}
+
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_embed_reports_its_view_and_takes_set_messages() {
+    let seen = collect_messages();
+    let (c, state) = mount(ViewState { embed: true, ..at((2026, 6, 1)) }).await;
+    pause(30).await;
+    assert!(seen.borrow().iter().any(|(t, _)| t == "dealscope:view"), "the view is posted: {:?}", seen.borrow());
+    let set = js_sys::JSON::parse(
+        r#"{"type":"dealscope:set","date":"2025-03-15","cell":"training.coreweave","scenario":{"microsoft_declines":true}}"#,
+    )
+    .unwrap();
+    window().post_message(&set, "*").unwrap();
+    pause(30).await;
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 15));
+    assert_eq!(state.scenario.get_untracked().microsoft_declines(), Some(true));
+    assert_eq!(verdict(&c, "training-coreweave"), "allowed");
+    // A bad message changes nothing and is answered with what is wrong.
+    let bad = js_sys::JSON::parse(r#"{"type":"dealscope:set","date":"2099-01-01","cell":"api.aws"}"#).unwrap();
+    window().post_message(&bad, "*").unwrap();
+    pause(30).await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 15));
+    let errors: Vec<String> =
+        seen.borrow().iter().filter(|(t, _)| t == "dealscope:error").map(|(_, m)| m.clone()).collect();
+    assert!(errors.iter().any(|m| m.contains("date:") && m.contains("outside the explorer's range")), "{errors:?}");
+}

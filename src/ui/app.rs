@@ -83,6 +83,7 @@ fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
     diff_view::bind(&page, state, diffs, shown);
     bind_notice(&page, state);
     bind_embed(&page, state);
+    super::embed::bind(state);
     // Plain listeners on the root rather than `on:` attributes: Leptos' event delegation
     // costs 6.7 KB raw / 3.1 KB gzip of wasm, and the page needs only these three.
     let change = Rc::clone(&page);

@@ -9,6 +9,7 @@ pub mod app;
 pub mod date_controls;
 pub mod diff_view;
 pub mod dom;
+pub mod embed;
 pub mod export_bar;
 pub mod grid;
 pub mod handles;
