@@ -241,7 +241,7 @@ test('works offline after load: no network request while a reader explores', asy
 
 test('accessibility: axe-core finds no violations in any panel, light or dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
-    for (const panel of ['why', 'diff', 'dataset']) {
+    for (const panel of ['why', 'diff', 'dataset', 'overview']) {
       const page = await open(`?date=2025-03-15&microsoft_declines=true&panel=${panel}`, { colorScheme });
       await page.evaluate(axeSource);
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true }, 'target-size': { enabled: true } } }));
@@ -411,7 +411,7 @@ test('the wasm takes over the served page: the same elements, no layout shift, p
 });
 
 test('on a 390 px phone the page never scrolls sideways (only the grid does, inside its region)', async () => {
-  for (const query of ['', '?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&panel=dataset']) {
+  for (const query of ['', '?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&panel=dataset', '?panel=overview&amendment_2026_04=false']) {
     const page = await open(query, { viewport: { width: 390, height: 844 } });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `page ${width} px wide at 390 px (${query || 'default'})`);

@@ -34,19 +34,22 @@ pub enum Panel {
     Why,
     Dataset,
     Diff,
+    /// Every cell over time.
+    Overview,
 }
 
 impl Panel {
-    pub const ALL: &'static [Panel] = &[Panel::Why, Panel::Dataset, Panel::Diff];
+    pub const ALL: &'static [Panel] = &[Panel::Why, Panel::Dataset, Panel::Diff, Panel::Overview];
     pub const fn as_str(self) -> &'static str {
         match self {
             Panel::Why => "why",
             Panel::Dataset => "dataset",
             Panel::Diff => "diff",
+            Panel::Overview => "overview",
         }
     }
 
-    /// The panel with this name (`why`, `dataset`, `diff`).
+    /// The panel with this name (`why`, `dataset`, `diff`, `overview`).
     pub fn parse(name: &str) -> Option<Panel> {
         Panel::ALL.iter().copied().find(|p| p.as_str() == name)
     }
@@ -115,7 +118,7 @@ impl Link {
                 "cell" => parse_cell(&value).map(|c| state.selected = c),
                 "panel" => Panel::parse(&value)
                     .map(|p| state.panel = p)
-                    .ok_or_else(|| "accepted: why, dataset, diff".to_owned()),
+                    .ok_or_else(|| "accepted: why, dataset, diff, overview".to_owned()),
                 "embed" => match value.as_str() {
                     "1" | "true" | "0" | "false" => {
                         state.embed = matches!(value.as_str(), "1" | "true");

@@ -524,3 +524,48 @@ async fn an_embed_reports_its_view_and_takes_set_messages() {
         seen.borrow().iter().filter(|(t, _)| t == "dealscope:error").map(|(_, m)| m.clone()).collect();
     assert!(errors.iter().any(|m| m.contains("date:") && m.contains("outside the explorer's range")), "{errors:?}");
 }
+
+#[wasm_bindgen_test]
+async fn the_overview_opens_a_cell_on_a_day_by_click_and_by_keyboard() {
+    let (c, state) = mount(ViewState { panel: Panel::Overview, ..at((2025, 3, 15)) }).await;
+    let chart = find(&c, "overview");
+    // Click the band of API on AWS that starts on 2026-04-27.
+    let band: web_sys::Element =
+        chart.query_selector("[data-cell='api.aws'][data-date='2026-04-27']").unwrap().expect("a band starting then");
+    band.dispatch_event(&{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        web_sys::Event::new_with_event_init_dict("click", &init).unwrap()
+    })
+    .unwrap();
+    settle().await;
+    assert_eq!(state.selected.get_untracked(), Some((Workload::Api, Provider::Aws)));
+    assert_eq!(state.date.get_untracked(), ymd(2026, 4, 27));
+    // Keyboard: one tab stop; arrows move between cells and change points, Enter opens Why.
+    state.panel.set(Panel::Overview);
+    settle().await;
+    let chart = find(&c, "overview");
+    chart.focus().unwrap();
+    let key = |k: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(k);
+        init.set_bubbles(true);
+        let chart = find(&c, "overview");
+        chart
+            .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+            .unwrap();
+    };
+    key("ArrowUp");
+    settle().await;
+    assert_eq!(state.selected.get_untracked(), Some((Workload::Api, Provider::Oracle)), "the cell above");
+    key("ArrowLeft");
+    settle().await;
+    assert!(state.date.get_untracked() < ymd(2026, 4, 27), "the previous change point");
+    assert!(
+        document().active_element().is_some_and(|el| el.has_attribute("data-overview")),
+        "focus stays on the chart"
+    );
+    key("Enter");
+    settle().await;
+    assert_eq!(state.panel.get_untracked(), Panel::Why);
+}

@@ -194,7 +194,8 @@ impl Action {
             "scenario" => Action::Scenario(settings()?),
             "preset" => Action::Preset(settings()?),
             "panel" => Action::Panel(
-                Panel::parse(&get("data-panel")?).ok_or_else(|| bad("data-panel", "accepted: why, dataset, diff"))?,
+                Panel::parse(&get("data-panel")?)
+                    .ok_or_else(|| bad("data-panel", "accepted: why, dataset, diff, overview"))?,
             ),
             "follow" => {
                 Action::Follow(get("href")?.strip_prefix('#').ok_or_else(|| bad("href", "expected #id"))?.to_owned())
@@ -311,6 +312,9 @@ pub mod ids {
     pub const DATE_ERROR: &str = "date-error";
     pub const GRID_CAPTION: &str = "grid-caption";
 }
+
+/// The attribute marking the overview chart (one tab stop; the arrow keys move through it).
+pub const OVERVIEW: &str = "data-overview";
 
 /// The attribute marking a scenario key's "changes nothing now" note.
 pub const MOOT: &str = "data-moot";

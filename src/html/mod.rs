@@ -11,6 +11,7 @@
 pub mod contract;
 pub mod dataset;
 pub mod diff;
+pub mod overview;
 pub mod page;
 pub mod why;
 
@@ -118,7 +119,7 @@ macro_rules! render_display {
         }
     )+};
 }
-render_display!(i64, u32, usize, bool, NaiveDate);
+render_display!(i32, i64, u32, usize, bool, NaiveDate);
 
 impl Render for Outcome {
     fn render(&self, out: &mut String) {

@@ -347,7 +347,12 @@ pub fn tab_selected(open: Panel, panel: Panel) -> bool {
 /// The tabs over the panels (why, scenario diff, dataset).
 pub fn tabs(open: Panel, embed: bool) -> Html {
     let mut out = markup!("<div role=\"tablist\" aria-label=\"Panels\" class=\"tabs\"{}>", flag("hidden", embed));
-    for (panel, label) in [(Panel::Why, "Why"), (Panel::Diff, "Scenario diff"), (Panel::Dataset, "Dataset & sources")] {
+    for (panel, label) in [
+        (Panel::Why, "Why"),
+        (Panel::Overview, "Over time"),
+        (Panel::Diff, "Scenario diff"),
+        (Panel::Dataset, "Dataset & sources"),
+    ] {
         let id = panel.as_str();
         html!(
             out,
@@ -382,6 +387,7 @@ pub fn panel_content(ds: &Dataset, view: &ViewState, diffs: Option<&[CellDiff]>)
             None if view.scenario == Scenario::AS_HAPPENED => diff_html::content(ds, None),
             None => diff_html::content(ds, Some(&diff(ds, view.scenario))),
         },
+        Panel::Overview => super::overview::overview(ds, view),
         Panel::Dataset => Html::new(),
     }
 }
@@ -397,6 +403,11 @@ pub fn panel(ds: &Dataset, panel: Panel, content: &Html) -> Html {
         ),
         Panel::Diff => markup!(
             "<section class=\"diff\" data-testid=\"diff-view\" aria-labelledby=\"diff-heading\"><h2 id=\"diff-heading\">Scenario vs as happened</h2><div {}=\"content\">{}</div></section>",
+            SLOT,
+            content
+        ),
+        Panel::Overview => markup!(
+            "<section class=\"over-time\" aria-labelledby=\"overview-heading\"><h2 id=\"overview-heading\">The deal over time</h2><p class=\"explain\">Each row is a cell, each band a verdict; ◆ dashed: differs from as happened. Click a band, or use the arrow keys and Enter, to open that cell on that day.</p><div {}=\"content\">{}</div></section>",
             SLOT,
             content
         ),
@@ -543,7 +554,7 @@ mod tests {
         ];
         ids.extend(ScenarioKey::ALL.iter().map(|k| format!("select-{}", k.as_str())));
         ids.extend(ScenarioKey::ALL.iter().map(|k| format!("moot-{}", k.as_str())));
-        ids.extend(["why", "diff", "dataset"].map(|p| format!("tab-{p}")));
+        ids.extend(["why", "overview", "diff", "dataset"].map(|p| format!("tab-{p}")));
         ids.extend(
             ["grid", "timeline", "dataset"].iter().flat_map(|w| ["csv", "json"].map(|f| format!("export-{w}-{f}"))),
         );

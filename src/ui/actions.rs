@@ -104,6 +104,45 @@ fn cite(state: State, button: &Element) {
     copied.forget();
 }
 
+/// Keys on the overview chart (its one tab stop): up and down move to the previous / next
+/// cell, left and right to the previous / next change point of the selected cell, Enter opens
+/// the selected cell on the chosen day.
+pub fn key(state: State, ev: &web_sys::Event) {
+    let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+    if !target(ev).is_some_and(|el| el.has_attribute(crate::html::contract::OVERVIEW)) {
+        return;
+    }
+    let all: Vec<_> = crate::engine::cells().collect();
+    let now = state.selected.get_untracked().and_then(|c| all.iter().position(|x| *x == c));
+    let day = state.date.get_untracked();
+    match ev.key().as_str() {
+        "ArrowDown" | "ArrowUp" => {
+            let next = match (now, ev.key() == "ArrowDown") {
+                (None, _) => 0,
+                (Some(i), true) => (i + 1).min(all.len() - 1),
+                (Some(i), false) => i.saturating_sub(1),
+            };
+            state.selected.set(Some(all[next]));
+        }
+        "ArrowRight" | "ArrowLeft" => {
+            let Some((workload, provider)) = state.selected.get_untracked() else { return };
+            let bands =
+                crate::engine::timeline(crate::dataset::dataset(), workload, provider, state.scenario.get_untracked());
+            let to = if ev.key() == "ArrowRight" {
+                bands.iter().map(|b| b.from).find(|d| *d > day)
+            } else {
+                bands.iter().rev().map(|b| b.from).find(|d| *d < day)
+            };
+            if let Some(to) = to {
+                state.date.set(to);
+            }
+        }
+        "Enter" => state.panel.set(Panel::Why),
+        _ => return,
+    }
+    ev.prevent_default();
+}
+
 /// The control an event came from (`None` for an element that is no control).
 fn control(el: &Element) -> Option<Control> {
     el.has_attribute("data-control").then(|| Control::read(|name| el.get_attribute(name)))?.map_or_else(

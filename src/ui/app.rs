@@ -90,6 +90,7 @@ fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
     dom::listen(&root, "click", move |ev| actions::click(state, ev));
     dom::listen(&root, "change", move |ev| actions::change(state, &change, ev));
     dom::listen(&root, "input", move |ev| actions::input(state, ev));
+    dom::listen(&root, "keydown", move |ev| actions::key(state, ev));
 }
 
 /// The notice of what a malformed link had and of answers that changed since it was shared;

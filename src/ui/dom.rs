@@ -94,6 +94,8 @@ pub fn set_value(el: &Element, value: &str) {
 pub fn focus(el: &Element) {
     if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {
         let _ = html.focus();
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
     }
 }
 

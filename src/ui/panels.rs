@@ -8,7 +8,7 @@ use super::dom;
 use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
-use crate::html::contract::{Action, Control, Filter, SLOT};
+use crate::html::contract::{Action, Control, Filter, OVERVIEW, SLOT};
 use crate::html::page::{self, panel_content, tab_selected};
 use crate::html::Html;
 use crate::permalink::{Panel, ViewState};
@@ -22,6 +22,9 @@ fn focused_action(slot: &Element) -> Option<String> {
     let active = document().active_element()?;
     if !slot.contains(Some(&active)) {
         return None;
+    }
+    if active.has_attribute(OVERVIEW) {
+        return Some(format!("[{OVERVIEW}]"));
     }
     Action::read(|name| active.get_attribute(name)).ok().map(|action| action.selector())
 }
@@ -77,7 +80,7 @@ pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewSt
 fn same_content(a: &ViewState, b: &ViewState) -> bool {
     a.panel == b.panel
         && match a.panel {
-            Panel::Why => (a.selected, a.date, a.scenario) == (b.selected, b.date, b.scenario),
+            Panel::Why | Panel::Overview => (a.selected, a.date, a.scenario) == (b.selected, b.date, b.scenario),
             Panel::Diff => a.scenario == b.scenario,
             Panel::Dataset => true,
         }
