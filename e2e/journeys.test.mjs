@@ -446,3 +446,32 @@ test('a host page drives an embedded dealscope by postMessage and hears back', a
   assert.equal(await frame.locator('[data-testid=date-input]').inputValue(), '2025-03-15');
   await host.close();
 });
+
+test('the story: eight steps through the deal, each with its day, cell and sources, a URL per step', async () => {
+  const page = await open();
+  await page.click('[data-testid=story-start]');
+  const seen = [];
+  for (let n = 1; n <= 8; n++) {
+    await page.waitForURL(new RegExp(`#step-${n}$`));
+    await settled(page);
+    const step = page.locator(`[data-testid=story-step-${n}]`);
+    assert.equal(await step.isVisible(), true, `step ${n} shown`);
+    assert.equal(await page.locator('.story-step:visible').count(), 1, 'one step at a time');
+    assert.ok((await step.locator('.sources li').count()) > 0, `step ${n} cites sources`);
+    seen.push(await page.inputValue('[data-testid=date-input]'));
+    if (n < 8) await step.locator('[data-testid=story-next]').click();
+  }
+  assert.deepEqual(seen, ['2019-07-22', '2024-09-01', '2025-01-21', '2025-03-15', '2025-10-28', '2026-03-01', '2026-04-27', '2026-06-01']);
+  assert.equal(await page.getAttribute('[data-testid=cell-api-aws]', 'aria-pressed'), 'true');
+  // The step stays the target while the page keeps its URL in step with the view.
+  await page.waitForTimeout(300);
+  assert.match(page.url(), /#step-8$/);
+  await page.evaluate(axeSource);
+  const open_ = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } }));
+  assert.deepEqual(open_.violations.map((x) => `${x.id} ${x.nodes.map((n) => n.target).join()}`), [], 'a story step is accessible');
+  // Leaving keeps the view; the story is gone.
+  await page.click('[data-testid=story-step-8] [data-testid=story-leave]');
+  assert.equal(await page.isVisible('[data-testid=story]'), false);
+  assert.equal(await page.inputValue('[data-testid=date-input]'), '2026-06-01');
+  await done(page);
+});

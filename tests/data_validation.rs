@@ -306,3 +306,20 @@ fn id_that_cannot_be_an_anchor() {
     let e = only(&errors("figures.toml", "id = \"coreweave-option\"", "id = \"CoreWeave option\""), "bad-id");
     assert!(e.to_string().contains("write e.g. `coreweave-option`"), "{e}");
 }
+
+#[test]
+fn story_step_citing_an_unknown_source() {
+    let e =
+        only(&errors("stories.toml", "sources = [\"ms-2025-10-28\"]", "sources = [\"ms-2025-10-29\"]"), "unknown-ref");
+    assert_eq!(e.file, "data/stories.toml");
+    assert_eq!(e.item.as_deref(), Some("story step `recapitalisation`"));
+    assert!(e.to_string().contains("unknown source `ms-2025-10-29`"), "{e}");
+}
+
+#[test]
+fn story_step_with_a_bad_cell_or_day() {
+    let e = only(&errors("stories.toml", "cell = \"training.aws\"", "cell = \"training.ibm\""), "bad-value");
+    assert!(e.to_string().contains("`cell` = \"training.ibm\"") && e.to_string().contains("workload.provider"), "{e}");
+    let e = only(&errors("stories.toml", "date = \"2019-07-22\"", "date = \"2019-07\""), "bad-date");
+    assert_eq!(e.item.as_deref(), Some("story step `exclusive`"));
+}

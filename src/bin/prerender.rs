@@ -24,7 +24,15 @@ fn main() -> std::process::ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let body = prerendered(dataset(), &ViewState::default());
+    let steps = match story_steps() {
+        Ok(steps) => steps,
+        Err(e) => {
+            eprintln!("prerender: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let view = ViewState::default();
+    let body = prerendered(dataset(), &view, &steps);
     match dealscope::html::page::with_body(&html, &body) {
         Ok(page) => match std::fs::write(&path, page) {
             Ok(()) => {
@@ -41,6 +49,59 @@ fn main() -> std::process::ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The story's steps from `data/stories.toml` (checked like the rest of `data/`), with their
+/// views and sources resolved.
+#[cfg(not(target_arch = "wasm32"))]
+fn story_steps() -> Result<Vec<dealscope::html::story::Step>, String> {
+    use dealscope::answer::sources;
+    use dealscope::dataset::{authoring, dataset, Citation, SourceIx};
+    use dealscope::html::contract::parse_cell;
+    use dealscope::permalink::ViewState;
+    use dealscope::scenario::Scenario;
+    use dealscope::vocab::{parse_day, Setting};
+
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let raw = authoring::load(&dir)
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
+    let ds = dataset();
+    raw.steps
+        .iter()
+        .map(|item| {
+            let s = &item.value;
+            let settings: Vec<Setting> = s
+                .scenario
+                .iter()
+                .map(|p| Setting::parse_pair(p))
+                .collect::<Result<_, _>>()
+                .map_err(|e| e.to_string())?;
+            let citations: Vec<Citation> = s
+                .sources
+                .iter()
+                .map(|c| {
+                    let i = ds
+                        .sources
+                        .iter()
+                        .position(|src| src.id == c.id())
+                        .ok_or(format!("unknown source {}", c.id()))?;
+                    let quote = c.quote().map(|q| &*Box::leak(q.to_owned().into_boxed_str()));
+                    Ok(Citation { source: SourceIx(u16::try_from(i).map_err(|e| e.to_string())?), quote })
+                })
+                .collect::<Result<_, String>>()?;
+            Ok(dealscope::html::story::Step {
+                title: s.title.clone(),
+                text: s.text.clone(),
+                view: ViewState {
+                    date: parse_day(&s.date).map_err(|e| e.to_string())?,
+                    scenario: Scenario::AS_HAPPENED.with_settings(&settings),
+                    selected: Some(parse_cell(&s.cell)?),
+                    ..ViewState::default()
+                },
+                sources: sources(ds, &citations),
+            })
+        })
+        .collect()
 }
 
 #[cfg(target_arch = "wasm32")]

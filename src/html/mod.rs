@@ -13,6 +13,7 @@ pub mod dataset;
 pub mod diff;
 pub mod overview;
 pub mod page;
+pub mod story;
 pub mod why;
 
 pub use dataset::{events, reference};
@@ -119,7 +120,7 @@ macro_rules! render_display {
         }
     )+};
 }
-render_display!(i32, i64, u32, usize, bool, NaiveDate);
+render_display!(u8, i32, i64, u32, usize, bool, NaiveDate);
 
 impl Render for Outcome {
     fn render(&self, out: &mut String) {

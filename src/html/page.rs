@@ -428,13 +428,24 @@ pub fn diff_strip_slot(cells: Option<&[CellDiff]>, date: NaiveDate) -> Html {
 /// The whole page for a view state (the content of the root element). `embed` hides
 /// everything but the grid and the open panel.
 pub fn shell(ds: &Dataset, view: &ViewState, notices: &[String], drift: &[String]) -> Html {
+    shell_with_story(ds, view, notices, drift, (&Html::new(), &Html::new()))
+}
+
+/// The page with the guided story's section (the release build's page).
+pub fn shell_with_story(
+    ds: &Dataset,
+    view: &ViewState,
+    notices: &[String],
+    drift: &[String],
+    (story_start, story): (&Html, &Html),
+) -> Html {
     let diffs = (view.scenario != Scenario::AS_HAPPENED).then(|| diff(ds, view.scenario));
     let hidden = flag("hidden", view.embed);
     markup!(
         "<header{}><h1>dealscope</h1><p class=\"tagline\">Where may OpenAI run what, under the Microsoft deal — on any day, under any what-if, and why.</p>\
-         <p class=\"as-of\" data-testid=\"data-as-of\">{} · <button type=\"button\" class=\"link\" data-testid=\"story-coreweave\"{}>Start with the CoreWeave story of {}</button></p></header>\
+         <p class=\"as-of\" data-testid=\"data-as-of\">{} · <button type=\"button\" class=\"link\" data-testid=\"story-coreweave\"{}>Start with the CoreWeave story of {}</button>{}</p></header>\
          <div id=\"{}\" role=\"status\">{}</div>\
-         <main><div class=\"controls\">{}{}</div>{}\
+         <main>{}<div class=\"controls\">{}{}</div>{}\
          <p class=\"legend\">✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from as happened</p>\
          <div id=\"{}\" role=\"status\">{}</div>\
          <div class=\"panels\">{}<div id=\"{}\" role=\"tabpanel\" tabindex=\"-1\" aria-labelledby=\"tab-{}\">{}</div></div>\
@@ -444,8 +455,10 @@ pub fn shell(ds: &Dataset, view: &ViewState, notices: &[String], drift: &[String
         as_of(ds),
         Html::from(Action::CellOn(STORY_CELL, STORY_DATE)),
         STORY_DATE,
+        story_start,
         ids::NOTICE,
         notice(notices, drift),
+        story,
         date_controls(ds, view.date),
         declines_toggle(view.scenario),
         grid(ds, view),
@@ -467,12 +480,12 @@ pub fn shell(ds: &Dataset, view: &ViewState, notices: &[String], drift: &[String
 /// The page's root element with the shell for `view`, as the release build writes it into
 /// `index.html` (the wasm takes it over: `data-view` says which view it shows), followed by
 /// what a reader without JavaScript is told.
-pub fn prerendered(ds: &Dataset, view: &ViewState) -> Html {
+pub fn prerendered(ds: &Dataset, view: &ViewState, steps: &[super::story::Step]) -> Html {
     markup!(
         "<div id=\"{}\" class=\"app\" data-view=\"{}\">{}</div><noscript><p class=\"noscript\">This is dealscope on {}, as happened. Moving the date, toggling what-ifs, opening other cells and exporting need JavaScript and WebAssembly.</p></noscript>",
         ids::APP,
         view.to_query(),
-        shell(ds, view, &[], &[]),
+        shell_with_story(ds, view, &[], &[], (&super::story::start(steps), &super::story::story(steps))),
         view.date
     )
 }
@@ -524,7 +537,7 @@ mod tests {
     #[test]
     fn the_prerendered_page_names_its_view_and_says_what_needs_javascript() {
         let v = ViewState::default();
-        let html = prerendered(dataset(), &v).into_string();
+        let html = prerendered(dataset(), &v, &[]).into_string();
         assert!(html.starts_with("<div id=\"app\" class=\"app\" data-view=\"?date=2026-11-26&amp;cell=api.aws&amp;v="));
         assert_eq!(html.matches("data-action=\"select\"").count(), 28);
         assert!(html.contains("data-testid=\"clause-azure-first\""), "the explanation is in the page");

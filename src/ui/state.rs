@@ -113,7 +113,9 @@ pub fn sync_url(state: State) {
                 }
                 written.set_value(Some(now));
                 let Ok(history) = window().history() else { return };
-                let (url, null) = (now.to_query(), wasm_bindgen::JsValue::NULL);
+                // The fragment stays: it is the open story step (`#step-N`).
+                let hash = window().location().hash().unwrap_or_default();
+                let (url, null) = (format!("{}{hash}", now.to_query()), wasm_bindgen::JsValue::NULL);
                 let _ = if last.is_some_and(|last| now.panel != last.panel || now.selected != last.selected) {
                     history.push_state_with_url(&null, "", Some(&url))
                 } else {

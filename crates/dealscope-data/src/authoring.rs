@@ -27,6 +27,7 @@ pub const FILES: &[&str] = &[
     "decisions.toml",
     "events.toml",
     "conflicts.toml",
+    "stories.toml",
 ];
 
 /// A citation as written: `"id"` or `{ id = "…", quote = "…" }`.
@@ -193,6 +194,23 @@ pub struct RawReading {
     pub sources: Vec<RawCitation>,
 }
 
+/// A step of the guided story (`stories.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    /// Settings `key=value`; none: as happened.
+    #[serde(default)]
+    pub scenario: Vec<String>,
+    /// `workload.provider`.
+    pub cell: String,
+    pub text: String,
+    #[serde(default)]
+    pub sources: Vec<RawCitation>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConflict {
@@ -214,7 +232,7 @@ pub trait Identified {
 macro_rules! identified {
     ($($t:ty),+) => {$(impl Identified for $t { fn id(&self) -> &str { &self.id } })+};
 }
-identified!(RawSource, RawParty, RawFigure, RawTerm, RawDecision, RawEvent, RawConflict);
+identified!(RawSource, RawParty, RawFigure, RawTerm, RawDecision, RawEvent, RawConflict, RawStep);
 
 /// An item with the line it starts on.
 #[derive(Debug)]
@@ -235,6 +253,7 @@ pub struct RawDataset {
     pub decisions: Vec<Item<RawDecision>>,
     pub events: Vec<Item<RawEvent>>,
     pub conflicts: Vec<Item<RawConflict>>,
+    pub steps: Vec<Item<RawStep>>,
     /// Seed file name → its text.
     pub seeds: HashMap<String, String>,
 }
@@ -250,7 +269,8 @@ struct File<T> {
         alias = "term",
         alias = "decision",
         alias = "event",
-        alias = "conflict"
+        alias = "conflict",
+        alias = "step"
     )]
     items: Vec<Spanned<T>>,
 }
@@ -273,6 +293,7 @@ pub fn load(dir: &Path) -> Result<RawDataset, Vec<DataError>> {
         decisions: read(dir, "decisions.toml", &label, &mut errors),
         events: read(dir, "events.toml", &label, &mut errors),
         conflicts: read(dir, "conflicts.toml", &label, &mut errors),
+        steps: read(dir, "stories.toml", &label, &mut errors),
         seeds: HashMap::new(),
     };
     for source in &raw.sources {
@@ -503,6 +524,22 @@ impl Checker<'_> {
         for item in &raw.conflicts {
             self.check_conflict(item, known);
         }
+        self.ids("stories.toml", "story step", &raw.steps);
+        for item in &raw.steps {
+            self.check_step(item, known);
+        }
+        if !(7..=9).contains(&raw.steps.len()) {
+            self.errors.push(DataError {
+                file: (self.label)("stories.toml"),
+                line: None,
+                item: None,
+                kind: DataErrorKind::BadValue {
+                    field: "step",
+                    got: format!("{} steps", raw.steps.len()),
+                    accepted: "7 to 9 steps: a story a first-time reader walks through".into(),
+                },
+            });
+        }
         if self.errors.is_empty() {
             self.overlaps();
         }
@@ -599,6 +636,31 @@ impl Checker<'_> {
         self.refs(at, "decisions", "decision", "data/decisions.toml", &e.decisions, known.decisions);
         self.citations(at, &e.sources, known);
         date
+    }
+
+    fn check_step(&mut self, item: &Item<RawStep>, known: Known<'_>) {
+        let s = &item.value;
+        let at = At { file: "stories.toml", line: item.line, kind: "story step", id: &s.id };
+        if let Some(day) = self.date(at, "date", &s.date, true) {
+            if !(FIRST_DAY..=LAST_DAY).contains(&day) {
+                self.push(at, DataErrorKind::BadDate { field: "date", error: vocab::DateError::OutOfRange(day) });
+            }
+        }
+        for setting in &s.scenario {
+            self.gate(at, Some(setting));
+        }
+        let cell = s.cell.split_once('.').and_then(|(w, p)| Some((Workload::parse(w).ok()?, Provider::parse(p).ok()?)));
+        if cell.is_none() {
+            self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "cell",
+                    got: s.cell.clone(),
+                    accepted: "workload.provider, e.g. training.coreweave".into(),
+                },
+            );
+        }
+        self.citations(at, &s.sources, known);
     }
 
     fn check_conflict(&mut self, item: &Item<RawConflict>, known: Known<'_>) {

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
                 raw.conflicts.iter().filter(|c| c.value.scenario_key.is_some()).count(),
                 raw.parties.len()
             );
+            println!("  a story of {} steps", raw.steps.len());
             ExitCode::SUCCESS
         }
         Err(errors) => {
