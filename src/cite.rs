@@ -39,9 +39,11 @@ pub fn cite(ds: &Dataset, query: &Query, base: &str) -> Result<String, QueryErro
         let _ = write!(out, " Rests on reports: {REPORTED}.");
     }
     for clause in &a.clauses {
-        let term = ds.terms.iter().find(|t| t.id == clause.id);
-        let since =
-            term.and_then(|t| t.from).map(|f| format!(", from {}", crate::answer::partial(f))).unwrap_or_default();
+        let since = ds
+            .term_by_id(clause.id)
+            .and_then(|ix| ds.term(ix).from)
+            .map(|f| format!(", from {}", crate::answer::partial(f)))
+            .unwrap_or_default();
         let _ = write!(out, "\nDecided by “{}”{since}. Sources: ", clause.title);
         let sources: Vec<String> = clause
             .sources

@@ -153,7 +153,7 @@ pub fn diff_rows(ds: &Dataset, a: Scenario, b: Scenario) -> Vec<DiffRow> {
                 a: s.scenario.as_str(),
                 b: s.baseline.as_str(),
                 causes: s.causes.iter().map(ToString::to_string).collect(),
-                causes_text: s.causes.iter().map(|c| c.describe()).collect::<Vec<_>>().join(" and "),
+                causes_text: s.causes_text(),
                 clauses: s.terms.iter().map(|t| ds.term(*t).id).collect(),
                 clause_titles: s.terms.iter().map(|t| ds.term(*t).title).collect(),
             })

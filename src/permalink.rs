@@ -278,12 +278,12 @@ pub fn describe_drift(ds: &Dataset, d: &Drift) -> String {
     )
 }
 
-fn parse_cell(value: &str) -> Result<Option<(Workload, Provider)>, String> {
+/// A selected cell as links write it: `workload.provider`, or `none`.
+pub fn parse_cell(value: &str) -> Result<Option<(Workload, Provider)>, String> {
     if value == "none" {
         return Ok(None);
     }
-    let (w, p) = value.split_once('.').ok_or("expected workload.provider, e.g. training.coreweave")?;
-    Ok(Some((Workload::parse(w).map_err(|e| e.to_string())?, Provider::parse(p).map_err(|e| e.to_string())?)))
+    crate::html::contract::parse_cell(value).map(Some)
 }
 
 /// Decodes `%XX` and `+`; undecodable bytes stay as they are.

@@ -22,6 +22,13 @@ pub struct DiffSpan {
     pub terms: Vec<TermIx>,
 }
 
+impl DiffSpan {
+    /// What made the span differ, in a reader's words: "2026-04-27 amendment happened: no".
+    pub fn causes_text(&self) -> String {
+        self.causes.iter().map(|s| s.describe()).collect::<Vec<_>>().join(" and ")
+    }
+}
+
 /// One cell's differences.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CellDiff {
@@ -40,6 +47,9 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
 /// remove the difference.
 pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec<CellDiff> {
     let days: Vec<NaiveDate> = std::iter::once(FIRST_DAY).chain(breakpoints(ds)).collect();
+    // The settings in which the two scenarios differ.
+    let changed: Vec<Setting> =
+        ScenarioKey::ALL.iter().map(|k| scenario.setting(*k)).filter(|s| baseline.setting(s.key) != *s).collect();
     let mut out = Vec::new();
     for (workload, provider) in cells() {
         let mut spans: Vec<DiffSpan> = Vec::new();
@@ -51,20 +61,15 @@ pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec
             if base.outcome == what_if.outcome {
                 continue;
             }
-            let mut causes: Vec<Setting> = ScenarioKey::ALL
+            let mut causes: Vec<Setting> = changed
                 .iter()
-                .filter(|&&k| scenario.setting(k) != baseline.setting(k))
-                .filter(|&&k| {
-                    evaluate(ds, &query.under(scenario.with_setting(baseline.setting(k)))).outcome == base.outcome
+                .filter(|s| {
+                    evaluate(ds, &query.under(scenario.with_setting(baseline.setting(s.key)))).outcome == base.outcome
                 })
-                .map(|&k| scenario.setting(k))
+                .copied()
                 .collect();
             if causes.is_empty() {
-                causes = ScenarioKey::ALL
-                    .iter()
-                    .map(|k| scenario.setting(*k))
-                    .filter(|s| baseline.setting(s.key) != *s)
-                    .collect();
+                causes.clone_from(&changed);
             }
             let mut terms: Vec<TermIx> = Vec::new();
             for term in base.reasons.iter().chain(&what_if.reasons).map(|r| r.term) {

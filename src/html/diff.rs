@@ -28,11 +28,6 @@ pub fn span_text(from: NaiveDate, until: NaiveDate) -> String {
     }
 }
 
-/// What made a span differ, in a reader's words: "2026-04-27 amendment happened: no".
-fn causes(span: &DiffSpan) -> String {
-    span.causes.iter().map(|s| s.describe()).collect::<Vec<_>>().join(" and ")
-}
-
 /// Every cell whose verdict differs from as happened, with the spans, causes and clauses.
 /// Each span's dates are a button that selects the cell on its first day.
 pub fn diff_list(ds: &Dataset, cells: &[CellDiff]) -> Html {
@@ -47,7 +42,7 @@ pub fn diff_list(ds: &Dataset, cells: &[CellDiff]) -> Html {
                 span_text(s.from, s.until),
                 s.baseline,
                 s.scenario,
-                causes(s)
+                s.causes_text()
             );
             if !s.terms.is_empty() {
                 let titles: Vec<String> = s.terms.iter().map(|t| format!("“{}”", ds.term(*t).title)).collect();
@@ -82,7 +77,7 @@ pub fn diff_strip(cells: &[CellDiff], day: NaiveDate) -> Html {
             s.scenario,
             span_text(s.from, s.until),
             s.baseline,
-            causes(s)
+            s.causes_text()
         );
     }
     if spans.len() > 3 {

@@ -4,7 +4,7 @@ use super::contract::Action;
 use super::{html, markup, sources_list, Html};
 use crate::answer::{answer, projection_note, Answer, REPORTED};
 use crate::dataset::Dataset;
-use crate::engine::{considered, last_day, paths_to_yes, range_end, timeline, Query, Standing};
+use crate::engine::{considered, paths_to_yes, range_end, timeline, Query, Standing};
 use crate::vocab::FIRST_DAY;
 
 /// What the "Why" panel shows: a hint without a selected cell, the explanation with one, or
@@ -136,11 +136,7 @@ fn bands(out: &mut Html, ds: &Dataset, query: &Query) {
         let width = b.until.signed_duration_since(b.from).num_days() * 1000 / total;
         let current = if b.from <= query.date && query.date < b.until { " current" } else { "" };
         let outcome = b.verdict.outcome;
-        let label = if b.until >= range_end() {
-            format!("from {} on: {}", b.from, outcome.as_str())
-        } else {
-            format!("{} to {}: {}", b.from, last_day(b.until), outcome.as_str())
-        };
+        let label = format!("{}: {}", super::diff::span_text(b.from, b.until), outcome.as_str());
         html!(
             out,
             "<li style=\"flex-grow:{}\" class=\"band {}{}\"><button type=\"button\" title=\"{}\" aria-label=\"{}\"{}><span aria-hidden=\"true\">{}</span></button></li>",

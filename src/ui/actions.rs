@@ -11,6 +11,7 @@ use super::{date_controls, export_bar, panels};
 use crate::html::contract::{Action, Control};
 use crate::permalink::Panel;
 use crate::scenario::Scenario;
+use crate::vocab::ScenarioKey;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -167,7 +168,7 @@ pub fn change(state: State, page: &Handles, ev: &web_sys::Event) {
         Some(Control::DeclinesToggle) => {
             let checked = el.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(web_sys::HtmlInputElement::checked);
             state.scenario.update(|s| {
-                let _ = s.set("microsoft_declines", if checked { "true" } else { "recorded" });
+                let _ = s.set(ScenarioKey::MicrosoftDeclines.as_str(), if checked { "true" } else { "recorded" });
             });
         }
         Some(Control::DateField) => date_controls::type_date(state, &dom::value(&el)),

@@ -22,12 +22,9 @@ use web_sys::Element;
 /// says so, in the console and on the page, rather than carrying a second renderer of the
 /// whole shell in the wasm (14 KB raw measured).
 pub fn mount() {
-    // Effects run on Leptos' executor; the URL is kept in step from the start.
-    let _ = any_spawner::Executor::init_wasm_bindgen();
     let state = State::from_location();
-    let owner = Owner::new();
-    owner.with(|| sync_url(state));
-    std::mem::forget(owner);
+    // The URL is kept in step from the start.
+    for_the_page(|| sync_url(state));
     let document = document();
     let prerendered = document.get_element_by_id(ids::APP).and_then(|root| {
         let view = root.get_attribute("data-view").map(|q| ViewState::from_query(&q).0)?;
@@ -62,12 +59,17 @@ pub fn render_into(root: &Element, state: State) -> Result<(), MissingElements> 
 /// whatever `state` makes different from `shown` — and listens for the reader.
 pub fn start(root: &Element, state: State, shown: ViewState) -> Result<(), MissingElements> {
     let page = Rc::new(Handles::find(root)?);
-    // Effects run on Leptos' executor, under an owner that lives as long as the page.
+    for_the_page(|| bind(&page, state, shown));
+    Ok(())
+}
+
+/// Runs `f` — which creates effects — on Leptos' executor (started once), under an owner that
+/// lives as long as the page.
+fn for_the_page(f: impl FnOnce()) {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
-    owner.with(|| bind(&page, state, shown));
+    owner.with(f);
     std::mem::forget(owner);
-    Ok(())
 }
 
 /// The views and the listeners.

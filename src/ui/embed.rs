@@ -8,7 +8,8 @@ use super::dom;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::engine::{cells, matrix};
-use crate::html::contract::{cell_name, parse_cell};
+use crate::html::contract::cell_name;
+use crate::permalink::parse_cell;
 use crate::vocab::parse_day_in_range;
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
@@ -96,9 +97,7 @@ fn read(field: &dyn Fn(&str) -> JsValue) -> Result<Parsed, String> {
         value.as_string().map(Some).ok_or_else(|| format!("{name}: expected a string"))
     };
     let date = text("date")?.map(|d| parse_day_in_range(&d).map_err(|e| format!("date: {e}"))).transpose()?;
-    let cell = text("cell")?
-        .map(|c| if c == "none" { Ok(None) } else { parse_cell(&c).map(Some).map_err(|e| format!("cell: {e}")) })
-        .transpose()?;
+    let cell = text("cell")?.map(|c| parse_cell(&c).map_err(|e| format!("cell: {e}"))).transpose()?;
     let scenario = field("scenario");
     let scenario = if scenario.is_undefined() {
         None

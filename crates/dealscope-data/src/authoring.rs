@@ -647,7 +647,7 @@ impl Checker<'_> {
             }
         }
         for setting in &s.scenario {
-            self.gate(at, Some(setting));
+            self.gate(at, "scenario", Some(setting));
         }
         let cell = s.cell.split_once('.').and_then(|(w, p)| Some((Workload::parse(w).ok()?, Provider::parse(p).ok()?)));
         if cell.is_none() {
@@ -740,7 +740,7 @@ impl Checker<'_> {
                 },
             );
         }
-        self.gate(at, t.only_if.as_deref());
+        self.gate(at, "only_if", t.only_if.as_deref());
         self.refs(at, "supersedes", "term", "data/terms.toml", &t.supersedes, known.terms);
         if t.supersedes.contains(&t.id) {
             self.push(
@@ -754,7 +754,7 @@ impl Checker<'_> {
         }
         self.citations(at, &t.sources, known);
         for lapse in &t.lapse {
-            self.gate(at, lapse.only_if.as_deref());
+            self.gate(at, "lapse.only_if", lapse.only_if.as_deref());
             match (&lapse.when, &lapse.from, &lapse.on) {
                 (Some(_), Some(from), None) => {
                     self.date(at, "lapse.from", from, false);
@@ -834,13 +834,13 @@ impl Checker<'_> {
         }
     }
 
-    fn gate(&mut self, at: At<'_>, gate: Option<&str>) {
+    fn gate(&mut self, at: At<'_>, field: &'static str, gate: Option<&str>) {
         if let Some(gate) = gate {
             if let Err(why) = parse_gate(gate) {
                 self.push(
                     at,
                     DataErrorKind::BadValue {
-                        field: "only_if",
+                        field,
                         got: gate.to_owned(),
                         accepted: format!("key=value with a scenario key and value ({why})"),
                     },
