@@ -16,7 +16,9 @@ for (const [name, width, height] of [['phone', 390, 844], ['desktop', 1280, 900]
     const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
     page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
     await page.goto(url + query);
-    await page.waitForSelector('[data-testid=grid]');
+    // The grid is in the served HTML; wait until the wasm has taken it over and patched it.
+    await page.waitForFunction(() => performance.getEntriesByName('dealscope-mounted').length > 0);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     const file = `${out}${name}-${scheme}.png`;
     await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
     console.log(file);
