@@ -10,8 +10,10 @@ import { gzipSync } from 'node:zlib';
 // of cited reader text; see README "Size and speed".)
 const BUDGET = { wasmRaw: 300 * 1024, wasmGzip: 125 * 1024, pageGzip: 150 * 1024 };
 const dir = process.argv[2] ?? 'dist';
-const rows = readdirSync(dir)
-  .filter((f) => statSync(join(dir, f)).isFile())
+// Every file, in subfolders too (wasm-bindgen's JS snippets sit in snippets/).
+const files = (d) =>
+  readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)).map((g) => join(f, g)) : [f]));
+const rows = files(dir)
   .map((f) => {
     const body = readFileSync(join(dir, f));
     return { file: f, ext: extname(f), raw: body.length, gzip: gzipSync(body, { level: 9 }).length };

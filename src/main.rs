@@ -4,7 +4,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic kills the page: say where, in the console (the message and the source line).
+    std::panic::set_hook(Box::new(|info| dealscope::ui::dom::console_error(&info.to_string())));
     let performance = web_sys::window().and_then(|w| w.performance());
     let mark = |name: &str| {
         if let Some(p) = &performance {
@@ -23,3 +24,7 @@ fn main() {
         "dealscope runs in the browser: see README.md (scripts/serve.sh). The engine's tests run with `cargo test`."
     );
 }
+
+#[cfg(all(not(target_feature = "atomics"), target_arch = "wasm32"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
