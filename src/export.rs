@@ -1,4 +1,5 @@
-//! Exports with citations: the grid for a day, a cell's timeline, and the whole dataset, as
+//! Exports with citations: the grid for a day, a cell's timeline, the difference between two
+//! scenarios, and the whole dataset, as
 //! CSV (RFC 4180 quoting) and as serialisable values (JSON in the browser via
 //! `JSON.stringify`, so the bundle carries no JSON writer).
 
@@ -170,7 +171,7 @@ pub fn csv_field(text: &str) -> String {
     }
 }
 
-fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut out = header.join(",");
     out.push_str("\r\n");
     for row in rows {
@@ -224,25 +225,28 @@ pub fn grid_csv(answers: &[Answer]) -> String {
             "data_as_of",
             "sources",
         ],
-        answers.iter().map(|a| {
-            let sources: Vec<SourceRef> = a.clauses.iter().flat_map(|c| c.sources.clone()).collect();
-            vec![
-                a.date.clone(),
-                a.workload.to_owned(),
-                a.provider.to_owned(),
-                a.verdict.as_str().to_owned(),
-                a.clauses.iter().map(|c| c.id).collect::<Vec<_>>().join(" "),
-                a.conditions.join(" | "),
-                a.notes.join(" | "),
-                a.next_change.clone().unwrap_or_default(),
-                a.scenario.clone(),
-                a.scenario_text.clone(),
-                a.confirmed.to_string(),
-                a.projection.to_string(),
-                a.data_as_of.clone(),
-                cite(&sources),
-            ]
-        }),
+        answers
+            .iter()
+            .map(|a| {
+                let sources: Vec<SourceRef> = a.clauses.iter().flat_map(|c| c.sources.clone()).collect();
+                vec![
+                    a.date.clone(),
+                    a.workload.to_owned(),
+                    a.provider.to_owned(),
+                    a.verdict.as_str().to_owned(),
+                    a.clauses.iter().map(|c| c.id).collect::<Vec<_>>().join(" "),
+                    a.conditions.join(" | "),
+                    a.notes.join(" | "),
+                    a.next_change.clone().unwrap_or_default(),
+                    a.scenario.clone(),
+                    a.scenario_text.clone(),
+                    a.confirmed.to_string(),
+                    a.projection.to_string(),
+                    a.data_as_of.clone(),
+                    cite(&sources),
+                ]
+            })
+            .collect(),
     )
 }
 
@@ -250,18 +254,44 @@ pub fn grid_csv(answers: &[Answer]) -> String {
 pub fn timeline_csv(bands: &[BandRow]) -> String {
     csv(
         &["workload", "provider", "from", "to", "verdict", "clauses", "data_as_of", "sources"],
-        bands.iter().map(|b| {
-            vec![
-                b.workload.to_owned(),
-                b.provider.to_owned(),
-                b.from.clone(),
-                b.to.clone(),
-                b.verdict.to_owned(),
-                b.clauses.join(" "),
-                b.data_as_of.clone(),
-                cite(&b.sources),
-            ]
-        }),
+        bands
+            .iter()
+            .map(|b| {
+                vec![
+                    b.workload.to_owned(),
+                    b.provider.to_owned(),
+                    b.from.clone(),
+                    b.to.clone(),
+                    b.verdict.to_owned(),
+                    b.clauses.join(" "),
+                    b.data_as_of.clone(),
+                    cite(&b.sources),
+                ]
+            })
+            .collect(),
+    )
+}
+
+/// A difference between two scenarios as CSV (`to` empty: to the end of the range).
+pub fn diff_csv(rows: &[DiffRow]) -> String {
+    csv(
+        &["workload", "provider", "from", "to", "a", "b", "causes", "causes_text", "clauses", "clause_titles"],
+        rows.iter()
+            .map(|r| {
+                vec![
+                    r.workload.to_owned(),
+                    r.provider.to_owned(),
+                    r.from.clone(),
+                    r.to.clone().unwrap_or_default(),
+                    r.a.to_owned(),
+                    r.b.to_owned(),
+                    r.causes.join(" "),
+                    r.causes_text.clone(),
+                    r.clauses.join(" "),
+                    r.clause_titles.join(" | "),
+                ]
+            })
+            .collect(),
     )
 }
 
@@ -269,7 +299,9 @@ pub fn timeline_csv(bands: &[BandRow]) -> String {
 pub fn dataset_csv(rows: &[Row]) -> String {
     csv(
         &["kind", "id", "date", "text", "sources"],
-        rows.iter().map(|r| vec![r.kind.to_owned(), r.id.to_owned(), r.date.clone(), r.text.clone(), cite(&r.sources)]),
+        rows.iter()
+            .map(|r| vec![r.kind.to_owned(), r.id.to_owned(), r.date.clone(), r.text.clone(), cite(&r.sources)])
+            .collect(),
     )
 }
 
@@ -292,6 +324,15 @@ mod tests {
         assert_eq!(api.causes_text, "2026-04-27 amendment happened: no");
         assert!(api.clause_titles.contains(&"Any cloud, but new products launch on Azure first"));
         assert!(diff_rows(ds, both, both).is_empty(), "a scenario against itself");
+        let csv = diff_csv(&rows);
+        assert!(csv.starts_with("workload,provider,from,to,a,b,causes,causes_text,clauses,clause_titles\r\n"));
+        assert_eq!(csv.lines().count(), rows.len() + 1);
+        assert!(
+            csv.contains(
+                "api,aws,2026-04-27,,blocked,allowed,amendment_2026_04=false,2026-04-27 amendment happened: no,"
+            ),
+            "{csv}"
+        );
         // Against as happened, the same as the page's diff.
         assert_eq!(
             diff_rows(ds, both, Scenario::AS_HAPPENED).len(),

@@ -1,5 +1,5 @@
-//! The view state a reader shares: date, scenario, selected cell, open panel, embed flag —
-//! to and from the URL query string. A malformed or outdated URL yields the default view
+//! The view state a reader shares: date, scenario, the scenario it is compared with, selected
+//! cell, open panel, embed flag — to and from the URL query string. A malformed or outdated URL yields the default view
 //! for whatever could not be read, plus a notice naming what was ignored; never a panic.
 //!
 //! A link also carries the 28 verdicts its sharer saw (`v=`, 2 bits a cell). Opened after the
@@ -59,7 +59,12 @@ impl Panel {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ViewState {
     pub date: NaiveDate,
+    /// The what-if the grid answers for (A).
     pub scenario: Scenario,
+    /// The what-if it is compared with (B; as happened unless the reader chose another): the
+    /// grid's marks, the diff strip and panel, the overview and the diff export are A vs B.
+    /// In the URL as `vs.key=value`.
+    pub base: Scenario,
     pub selected: Option<(Workload, Provider)>,
     pub panel: Panel,
     /// Hide the page chrome (for iframes).
@@ -90,13 +95,15 @@ impl ViewState {
         ViewState {
             date: opening_day(today),
             scenario: Scenario::AS_HAPPENED,
+            base: Scenario::AS_HAPPENED,
             selected: Some((Workload::Api, Provider::Aws)),
             panel: Panel::Why,
             embed: false,
         }
     }
 
-    /// Reads a query string (`?date=…&cell=training.coreweave&microsoft_declines=true`)
+    /// Reads a query string (`?date=…&cell=training.coreweave&microsoft_declines=true`,
+    /// `vs.amendment_2026_04=false` for the scenario compared with)
     /// against the data's "as of" day. Returns the state and one notice per ignored parameter.
     pub fn from_query(query: &str) -> (ViewState, Vec<String>) {
         let link = Link::parse(query, crate::dataset::dataset().researched);
@@ -127,7 +134,11 @@ impl Link {
                     _ => Err("accepted: 1, 0".to_owned()),
                 },
                 "v" => Marks::parse(&value).map(|m| seen = Some(m)),
-                _ => state.scenario.set(&key, &value).map_err(|e| e.to_string()),
+                _ => match key.strip_prefix(BASE_PREFIX) {
+                    Some(name) => state.base.set(name, &value),
+                    None => state.scenario.set(&key, &value),
+                }
+                .map_err(|e| e.to_string()),
             };
             if let Err(why) = result {
                 notices.push(format!("Ignored {key}={value}: {why}"));
@@ -143,6 +154,7 @@ impl ViewState {
     pub fn to_query(&self) -> String {
         let mut parts = vec![format!("date={}", self.date)];
         parts.extend(self.scenario.changes().iter().map(ToString::to_string));
+        parts.extend(self.base.changes().iter().map(|s| format!("{BASE_PREFIX}{s}")));
         match self.selected {
             Some((w, p)) => parts.push(format!("cell={w}.{p}")),
             None => parts.push("cell=none".to_owned()),
@@ -158,6 +170,18 @@ impl ViewState {
             parts.push(format!("v={}", Marks::of(cells.iter().map(|c| c.verdict.outcome)).encode()));
         }
         format!("?{}", parts.join("&"))
+    }
+}
+
+/// The prefix of the compared scenario's keys in a link (`vs.microsoft_declines=true`).
+pub const BASE_PREFIX: &str = "vs.";
+
+/// The compared scenario in a reader's words: "as happened", or "B: " and its settings.
+pub fn base_name(base: Scenario) -> String {
+    if base == Scenario::AS_HAPPENED {
+        "as happened".to_owned()
+    } else {
+        format!("B ({})", base.describe())
     }
 }
 
@@ -319,10 +343,12 @@ mod tests {
         let state = ViewState {
             date: vocab::ymd(2026, 5, 1),
             scenario: Scenario::AS_HAPPENED.with("amendment_2026_04", "false").with("microsoft_declines", "true"),
+            base: Scenario::AS_HAPPENED.with("microsoft_declines", "true"),
             selected: Some((Workload::Api, Provider::Aws)),
             panel: Panel::Diff,
             embed: true,
         };
+        assert!(state.to_query().contains("&vs.microsoft_declines=true"), "{}", state.to_query());
         let (back, notices) = ViewState::from_query(&state.to_query());
         assert_eq!(back, state);
         assert!(notices.is_empty(), "{notices:?}");
@@ -338,6 +364,29 @@ mod tests {
         assert_eq!(notices.len(), 6, "{notices:?}");
         assert!(notices[0].contains("date=2040-01-01") && notices[0].contains("outside"), "{}", notices[0]);
         assert!(notices[1].contains("unknown provider \"ibm\""), "{}", notices[1]);
+    }
+
+    #[test]
+    fn the_compared_scenario_is_read_like_the_scenario_and_its_errors_say_so() {
+        let (state, notices) =
+            ViewState::from_query("?date=2026-05-01&microsoft_declines=true&vs.microsoft_declines=true&vs.agi=1&vs.amendment_2026_04=maybe&vs.amendment_2026_04=false");
+        assert_eq!(state.scenario, Scenario::AS_HAPPENED.with("microsoft_declines", "true"));
+        assert_eq!(
+            state.base,
+            Scenario::AS_HAPPENED.with("microsoft_declines", "true").with("amendment_2026_04", "false")
+        );
+        assert_eq!(notices.len(), 2, "{notices:?}");
+        assert!(notices[0].starts_with("Ignored vs.agi=1: unknown scenario key \"agi\""), "{}", notices[0]);
+        assert!(
+            notices[1].contains("vs.amendment_2026_04=maybe") && notices[1].contains("accepted: true, false"),
+            "{}",
+            notices[1]
+        );
+        assert_eq!(base_name(Scenario::AS_HAPPENED), "as happened");
+        assert_eq!(
+            base_name(state.base),
+            "B (Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no)"
+        );
     }
 
     #[test]

@@ -523,6 +523,16 @@ async fn an_embed_reports_its_view_and_takes_set_messages() {
     let errors: Vec<String> =
         seen.borrow().iter().filter(|(t, _)| t == "dealscope:error").map(|(_, m)| m.clone()).collect();
     assert!(errors.iter().any(|m| m.contains("date:") && m.contains("outside the explorer's range")), "{errors:?}");
+    // The compared scenario (B), set and checked the same way.
+    let compare = js_sys::JSON::parse(r#"{"type":"dealscope:set","compare":{"microsoft_declines":true}}"#).unwrap();
+    window().post_message(&compare, "*").unwrap();
+    pause(30).await;
+    assert_eq!(state.base.get_untracked(), state.scenario.get_untracked(), "B = A now");
+    let bad = js_sys::JSON::parse(r#"{"type":"dealscope:set","compare":{"agi":true}}"#).unwrap();
+    window().post_message(&bad, "*").unwrap();
+    pause(30).await;
+    let last = seen.borrow().iter().rev().find(|(t, _)| t == "dealscope:error").map(|(_, m)| m.clone());
+    assert!(last.as_deref().is_some_and(|m| m.starts_with("compare: ") && m.contains("\"agi\"")), "{last:?}");
 }
 
 #[wasm_bindgen_test]
@@ -568,4 +578,91 @@ async fn the_overview_opens_a_cell_on_a_day_by_click_and_by_keyboard() {
     key("Enter");
     settle().await;
     assert_eq!(state.panel.get_untracked(), Panel::Why);
+}
+
+#[wasm_bindgen_test]
+async fn any_two_what_ifs_are_compared_on_the_page() {
+    let (c, state) = mount(at((2026, 6, 1))).await;
+    let declines = Scenario::AS_HAPPENED.with("microsoft_declines", "true");
+    let both = declines.with("amendment_2026_04", "false");
+    state.scenario.set(declines);
+    settle().await;
+    // B becomes the scenario above: nothing differs, nothing to swap.
+    let swap = find(&c, "compare-swap");
+    find(&c, "compare-pin").click();
+    settle().await;
+    assert_eq!(state.base.get_untracked(), declines);
+    assert!(c.query_selector(".cell.differs").unwrap().is_none(), "A = B: no marks");
+    assert!(swap.has_attribute("disabled"));
+    let compare: HtmlSelectElement = find(&c, "compare-with").unchecked_into();
+    assert_eq!(compare.value(), "microsoft_declines=true", "B is a preset: its entry is chosen");
+    // A changes on top of B: the grid, the strip and the diff panel set A against B.
+    let select: HtmlSelectElement = find(&c, "select-amendment_2026_04").unchecked_into();
+    select.set_value("false");
+    fire(&select, "change");
+    settle().await;
+    assert_eq!(state.scenario.get_untracked(), both);
+    assert_eq!(verdict(&c, "api-aws"), "blocked");
+    let cell = find(&c, "cell-api-aws");
+    assert!(cell.class_list().contains("differs"));
+    assert!(cell.text_content().unwrap_or_default().contains("(B: allowed)"), "the mark names B");
+    let caption = c.query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(caption.contains("compared with B (Microsoft declines offered capacity: declines)"), "{caption}");
+    let strip = find(&c, "diff-strip").text_content().unwrap_or_default();
+    assert!(strip.starts_with("◆ Against B (Microsoft declines offered capacity: declines)"), "{strip}");
+    assert!(strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27 on (B: allowed)"), "{strip}");
+    find(&c, "tab-diff").click();
+    settle().await;
+    let pair = find(&c, "diff-pair").text_content().unwrap_or_default();
+    assert_eq!(
+        pair,
+        "A: Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no. B: Microsoft declines offered capacity: declines."
+    );
+    let diff = find(&c, "diff-view").text_content().unwrap_or_default();
+    assert!(diff.contains("allowed (B) → blocked because of 2026-04-27 amendment happened: no"), "{diff}");
+    assert!(!diff.contains("Microsoft declines offered capacity: declines and"), "only what A changes on B: {diff}");
+    // Both live in the URL, and come back from it.
+    let query = state.view_state_untracked().to_query();
+    assert!(query.contains("microsoft_declines=true&amendment_2026_04=false&vs.microsoft_declines=true"), "{query}");
+    assert_eq!(Link::parse(&query, ymd(2026, 11, 26)).view, state.view_state_untracked());
+    // Swap: B is now no preset, so the list shows it in words.
+    assert!(!swap.has_attribute("disabled"));
+    swap.click();
+    settle().await;
+    assert_eq!((state.scenario.get_untracked(), state.base.get_untracked()), (declines, both));
+    let custom = c.query_selector("#compare-custom").unwrap().unwrap();
+    assert!(!custom.has_attribute("hidden"));
+    assert_eq!(custom.text_content().unwrap_or_default(), both.describe());
+    assert_eq!(compare.value(), "microsoft_declines=true;amendment_2026_04=false");
+    assert_eq!(verdict(&c, "api-aws"), "allowed");
+    assert!(find(&c, "cell-api-aws").text_content().unwrap_or_default().contains("(B: blocked)"));
+    // Back to as happened from the list.
+    compare.set_value("");
+    fire(&compare, "change");
+    settle().await;
+    assert_eq!(state.base.get_untracked(), Scenario::AS_HAPPENED);
+    assert!(custom.has_attribute("hidden"));
+    let caption = c.query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(!caption.contains("compared with"), "as happened goes unsaid: {caption}");
+    assert_eq!(find(&c, "compare-swap").get_attribute("disabled"), None);
+}
+
+#[wasm_bindgen_test]
+async fn pictures_download_as_svg_and_as_png_drawn_by_the_browser() {
+    let (c, state) = mount(at((2025, 3, 15))).await;
+    state.scenario.set(Scenario::AS_HAPPENED.with("microsoft_declines", "true"));
+    settle().await;
+    let status = find(&c, "export-status");
+    find(&c, "picture-grid-svg").click();
+    assert_eq!(status.text_content().unwrap_or_default(), "dealscope-grid-2025-03-15.svg downloaded.");
+    find(&c, "picture-diff-png").click();
+    assert_eq!(status.text_content().unwrap_or_default(), "Drawing the PNG…");
+    for _ in 0..50 {
+        if status.text_content().unwrap_or_default() != "Drawing the PNG…" {
+            break;
+        }
+        pause(100).await;
+    }
+    let said = status.text_content().unwrap_or_default();
+    assert!(said.starts_with("dealscope-difference-2025-03-15.png downloaded (1200 × "), "{said}");
 }

@@ -38,7 +38,24 @@ pub enum Dir {
 pub enum Export {
     Grid,
     Timeline,
+    /// Every span on which the scenario (A) and the one it is compared with (B) differ.
+    Diff,
     Dataset,
+}
+
+/// What a picture shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Picture {
+    Grid,
+    Overview,
+    Diff,
+}
+
+/// The file format of a picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Image {
+    Svg,
+    Png,
 }
 
 /// The file format of an export.
@@ -63,7 +80,9 @@ macro_rules! wire {
     };
 }
 wire!(Dir { Back = "back", On = "on" });
-wire!(Export { Grid = "grid", Timeline = "timeline", Dataset = "dataset" });
+wire!(Export { Grid = "grid", Timeline = "timeline", Diff = "diff", Dataset = "dataset" });
+wire!(Picture { Grid = "grid", Overview = "overview", Diff = "diff" });
+wire!(Image { Svg = "svg", Png = "png" });
 wire!(Format { Csv = "csv", Json = "json" });
 
 /// Everything a click on the page can do.
@@ -88,6 +107,12 @@ pub enum Action {
     /// Back from the dataset to the explanation.
     Back,
     Export(Export, Format),
+    /// Download a picture of the grid, the overview or the difference.
+    Picture(Picture, Image),
+    /// Compare with the current scenario: B becomes A.
+    Pin,
+    /// Swap the scenario (A) and the one it is compared with (B).
+    Swap,
     /// Cite the answer shown in the explanation.
     Cite,
     /// Dismiss the notice.
@@ -138,6 +163,9 @@ impl Action {
             Action::Follow(_) => "follow",
             Action::Back => "back",
             Action::Export(..) => "export",
+            Action::Picture(..) => "picture",
+            Action::Pin => "pin",
+            Action::Swap => "swap",
             Action::Cite => "cite",
             Action::Dismiss => "dismiss",
         }
@@ -161,7 +189,11 @@ impl Action {
                 attrs.push(("data-what", what.as_str().to_owned()));
                 attrs.push(("data-format", format.as_str().to_owned()));
             }
-            Action::Back | Action::Cite | Action::Dismiss => {}
+            Action::Picture(what, image) => {
+                attrs.push(("data-what", what.as_str().to_owned()));
+                attrs.push(("data-format", image.as_str().to_owned()));
+            }
+            Action::Back | Action::Cite | Action::Dismiss | Action::Pin | Action::Swap => {}
         }
         attrs
     }
@@ -203,9 +235,15 @@ impl Action {
             "back" => Action::Back,
             "export" => Action::Export(
                 Export::parse(&get("data-what")?)
-                    .ok_or_else(|| bad("data-what", "accepted: grid, timeline, dataset"))?,
+                    .ok_or_else(|| bad("data-what", "accepted: grid, timeline, diff, dataset"))?,
                 Format::parse(&get("data-format")?).ok_or_else(|| bad("data-format", "accepted: csv, json"))?,
             ),
+            "picture" => Action::Picture(
+                Picture::parse(&get("data-what")?).ok_or_else(|| bad("data-what", "accepted: grid, overview, diff"))?,
+                Image::parse(&get("data-format")?).ok_or_else(|| bad("data-format", "accepted: svg, png"))?,
+            ),
+            "pin" => Action::Pin,
+            "swap" => Action::Swap,
             "cite" => Action::Cite,
             "dismiss" => Action::Dismiss,
             other => return Err(bad("data-action", format!("unknown action \"{other}\""))),
@@ -248,6 +286,8 @@ pub enum Control {
     Filter(Filter),
     /// "Jump to an event": the slider's event marks as a list a keyboard reaches.
     EventJump,
+    /// The scenario compared with (B): as happened or a preset, as a settings list.
+    Compare,
 }
 
 impl Control {
@@ -258,6 +298,7 @@ impl Control {
             Control::Slider => "slider".to_owned(),
             Control::DeclinesToggle => "declines".to_owned(),
             Control::EventJump => "event".to_owned(),
+            Control::Compare => "compare".to_owned(),
             Control::Key(key) => format!("key.{}", key.as_str()),
             Control::Filter(filter) => format!("filter.{}", filter.as_str()),
         }
@@ -283,6 +324,7 @@ impl Control {
                 "slider" => Control::Slider,
                 "declines" => Control::DeclinesToggle,
                 "event" => Control::EventJump,
+                "compare" => Control::Compare,
                 _ => return Err(unknown()),
             },
             Some(("key", key)) => {
@@ -295,7 +337,8 @@ impl Control {
 
     /// Every control there is, for tests and for looking the page's handles up.
     pub fn all() -> Vec<Control> {
-        let mut all = vec![Control::DateField, Control::Slider, Control::DeclinesToggle, Control::EventJump];
+        let mut all =
+            vec![Control::DateField, Control::Slider, Control::DeclinesToggle, Control::EventJump, Control::Compare];
         all.extend(ScenarioKey::ALL.iter().map(|k| Control::Key(*k)));
         all.extend(Filter::ALL.iter().map(|f| Control::Filter(*f)));
         all
@@ -311,6 +354,10 @@ pub mod ids {
     pub const DIFF_STRIP: &str = "diff-strip-slot";
     pub const DATE_ERROR: &str = "date-error";
     pub const GRID_CAPTION: &str = "grid-caption";
+    /// The "compared with" list's entry for a B that is neither as happened nor a preset.
+    pub const COMPARE_CUSTOM: &str = "compare-custom";
+    /// What became of the last picture download (drawn, or why not).
+    pub const EXPORT_STATUS: &str = "export-status";
 }
 
 /// The attribute marking the overview chart (one tab stop; the arrow keys move through it).
@@ -342,7 +389,12 @@ mod tests {
             Action::Back,
             Action::Cite,
             Action::Dismiss,
+            Action::Pin,
+            Action::Swap,
         ];
+        for what in Picture::ALL {
+            all.extend(Image::ALL.iter().map(|i| Action::Picture(*what, *i)));
+        }
         all.extend(Dir::ALL.iter().map(|d| Action::Step(*d)));
         all.extend(Panel::ALL.iter().map(|p| Action::Panel(*p)));
         for what in Export::ALL {
@@ -355,7 +407,7 @@ mod tests {
     fn every_action_round_trips_through_its_attributes() {
         let all = every_action();
         let names: std::collections::BTreeSet<&str> = all.iter().map(Action::name).collect();
-        assert_eq!(names.len(), 12, "every variant is exercised");
+        assert_eq!(names.len(), 15, "every variant is exercised");
         for action in all {
             let attrs: HashMap<&str, String> = action.attrs().into_iter().collect();
             let back = Action::read(|name| attrs.get(name).cloned());

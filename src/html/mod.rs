@@ -1,5 +1,6 @@
 //! The page as HTML, built natively and tested natively: the shell with its controls and grid
-//! (`page`), the explanation (`why`), the scenario diff (`diff`), the dataset (`dataset`), and
+//! (`page`), the explanation (`why`), the scenario diff (`diff`), the dataset (`dataset`), the
+//! deal over time (`overview`), the story (`story`), pictures to share (`picture`), and
 //! the typed contract between these writers and the page's listeners (`contract`).
 //!
 //! Every writer returns [`Html`], which can only be built by [`html!`]: its format string is
@@ -13,6 +14,7 @@ pub mod dataset;
 pub mod diff;
 pub mod overview;
 pub mod page;
+pub mod picture;
 pub mod story;
 pub mod why;
 

@@ -1,16 +1,17 @@
 //! The deal over time: every cell's verdict bands from 2016 to 2035 in one SVG chart, grouped
 //! by workload, in the grid's symbols and colours, with the dataset's events as marks, a line
 //! for the chosen day and one for "data as of". It follows the scenario, and marks the spans
-//! that differ from as happened. A band is an [`Action::CellOn`]: that cell on its first day.
+//! that differ from the scenario it is compared with (as happened unless the reader chose
+//! another). A band is an [`Action::CellOn`]: that cell on its first day.
 //! The chart is one tab stop (the page moves the selected cell and day with the arrow keys);
 //! a table says the same for screen readers.
 
 use super::contract::{cell_name, Action, OVERVIEW};
+use super::page::{base_short, compared};
 use super::{html, markup, Html};
 use crate::dataset::Dataset;
-use crate::engine::{cells, diff, last_day, range_end, timeline};
+use crate::engine::{cells, last_day, range_end, timeline};
 use crate::permalink::ViewState;
-use crate::scenario::Scenario;
 use crate::vocab::{Provider, Workload, FIRST_DAY};
 use chrono::NaiveDate;
 
@@ -44,13 +45,25 @@ fn band_text(from: NaiveDate, until: NaiveDate, verdict: &str) -> String {
     }
 }
 
+/// The chart's height in its own units (it is 1000 wide).
+pub fn chart_height() -> i64 {
+    let rows = i64::try_from(Provider::ALL.len()).unwrap_or(7);
+    TOP + i64::try_from(Workload::ALL.len()).unwrap_or(4) * (GROUP + rows * ROW) + 8
+}
+
 /// The chart and its table for a view: the view's scenario, day and selected cell.
 pub fn overview(ds: &Dataset, view: &ViewState) -> Html {
+    let (svg, table) = chart(ds, view);
+    markup!("<div class=\"overview-wrap\">{}</div>{}", svg, table)
+}
+
+/// The chart (an `<svg>` 1000 units wide, styled by class) and its table.
+pub fn chart(ds: &Dataset, view: &ViewState) -> (Html, Html) {
     let rows = i64::try_from(Provider::ALL.len()).unwrap_or(7);
-    let height = TOP + i64::try_from(Workload::ALL.len()).unwrap_or(4) * (GROUP + rows * ROW) + 8;
-    let differs = if view.scenario == Scenario::AS_HAPPENED { Vec::new() } else { diff(ds, view.scenario) };
+    let height = chart_height();
+    let differs = compared(ds, view).unwrap_or_default();
     let mut svg = markup!(
-        "<div class=\"overview-wrap\"><svg class=\"overview\" viewBox=\"0 0 1000 {}\" role=\"img\" tabindex=\"0\" {}=\"\" data-testid=\"overview\" aria-label=\"Every cell's verdicts from 2016 to 2035 ({}). Arrow keys move between cells and change points; Enter opens the cell on that day. The same in a table follows.\" aria-describedby=\"overview-table\">",
+        "<svg class=\"overview\" viewBox=\"0 0 1000 {}\" role=\"img\" tabindex=\"0\" {}=\"\" data-testid=\"overview\" aria-label=\"Every cell's verdicts from 2016 to 2035 ({}). Arrow keys move between cells and change points; Enter opens the cell on that day. The same in a table follows.\" aria-describedby=\"overview-table\">",
         height,
         OVERVIEW,
         view.scenario.describe()
@@ -76,8 +89,8 @@ pub fn overview(ds: &Dataset, view: &ViewState) -> Html {
         );
     }
     html!(table, "</tbody></table>");
-    html!(svg, "</svg></div>{}", table);
-    svg
+    html!(svg, "</svg>");
+    (svg, table)
 }
 
 /// Years along the top, the events as marks under them, the workloads' headings.
@@ -103,7 +116,7 @@ fn axes(svg: &mut Html, ds: &Dataset, rows: i64) {
 }
 
 /// One cell's row: its bands (each opens the cell on its first day), the spans that differ
-/// from as happened, and the same in the table.
+/// from the compared scenario, and the same in the table.
 fn row(
     svg: &mut Html,
     table: &mut Html,
@@ -144,17 +157,20 @@ fn row(
         said.push(text);
     }
     if let Some(cell) = differs.iter().find(|c| (c.workload, c.provider) == (workload, provider)) {
+        let short = base_short(view.base);
         for s in &cell.spans {
+            let was = band_text(s.from, s.until, s.baseline.as_str());
             html!(
                 svg,
-                "<rect class=\"differs\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>differs from as happened: {}</title></rect>",
+                "<rect class=\"differs\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"><title>differs from {}: {}</title></rect>",
                 x(s.from),
                 top,
                 (x(s.until) - x(s.from)).max(1),
                 ROW,
-                band_text(s.from, s.until, s.baseline.as_str())
+                short,
+                was
             );
-            said.push(format!("(as happened: {})", band_text(s.from, s.until, s.baseline.as_str())));
+            said.push(format!("({short}: {was})"));
         }
     }
     html!(
@@ -185,7 +201,7 @@ mod tests {
         assert_eq!(html.matches("class=\"event\"").count(), ds.events.len());
         assert!(html.contains("class=\"as-of\"") && html.contains("class=\"today\""));
         assert!(!html.contains("class=\"differs\""), "as happened: nothing differs");
-        let s = Scenario::AS_HAPPENED.with("amendment_2026_04", "false");
+        let s = crate::scenario::Scenario::AS_HAPPENED.with("amendment_2026_04", "false");
         let html = overview(ds, &ViewState { scenario: s, ..view }).into_string();
         assert!(html.contains("class=\"differs\""), "a scenario marks what differs");
         assert!(html.contains("2026-04-27 amendment happened: no"), "in reader words");

@@ -9,13 +9,13 @@
 //! Everything a reader clicks carries an [`Action`], every control a [`Control`], and every
 //! element a test drives a `data-testid`.
 
-use super::contract::{ids, Action, Cell, Control, Dir, Export, Format, MOOT, SLOT};
+use super::contract::{ids, Action, Cell, Control, Dir, Export, Format, Image, Picture, MOOT, SLOT};
 use super::{diff as diff_html, html, markup, why, Html};
 use crate::answer::partial;
 use crate::dataset::Dataset;
-use crate::engine::{describe_moot, diff, evaluate_cell, moot, CellDiff, Outcome, Query};
-use crate::permalink::{Panel, ViewState, STORY_CELL, STORY_DATE};
-use crate::scenario::{Scenario, PRESETS};
+use crate::engine::{describe_moot, diff_between, evaluate_cell, moot, CellDiff, Outcome, Query};
+use crate::permalink::{base_name, Panel, ViewState, STORY_CELL, STORY_DATE};
+use crate::scenario::{write_settings, Scenario, PRESETS};
 use crate::vocab::{Provider, ScenarioKey, Setting, Workload, FIRST_DAY, LAST_DAY};
 use chrono::NaiveDate;
 
@@ -46,10 +46,21 @@ impl CellView {
     }
 }
 
-/// The cell of `workload` on `provider` on `date` under `scenario`, compared with as happened.
-pub fn cell(ds: &Dataset, date: NaiveDate, (workload, provider): Cell, scenario: Scenario, selected: bool) -> CellView {
+/// The compared scenario as a cell's mark names it: "as happened", or "B".
+pub fn base_short(base: Scenario) -> &'static str {
+    if base == Scenario::AS_HAPPENED {
+        "as happened"
+    } else {
+        "B"
+    }
+}
+
+/// The cell of `workload` on `provider` on the view's day under its scenario, compared with
+/// the scenario it is compared with (as happened unless the reader chose another).
+pub fn cell(ds: &Dataset, view: &ViewState, (workload, provider): Cell) -> CellView {
+    let (date, scenario, selected) = (view.date, view.scenario, view.selected == Some((workload, provider)));
     let outcome = evaluate_cell(ds, date, workload, provider, scenario);
-    let baseline = evaluate_cell(ds, date, workload, provider, Scenario::AS_HAPPENED);
+    let baseline = evaluate_cell(ds, date, workload, provider, view.base);
     let differs = outcome != baseline;
     let mut class = format!("cell {}", outcome.as_str());
     let mut inner = markup!(
@@ -64,10 +75,13 @@ pub fn cell(ds: &Dataset, date: NaiveDate, (workload, provider): Cell, scenario:
     }
     if differs {
         class.push_str(" differs");
+        let short = base_short(view.base);
         html!(
             inner,
-            "<span class=\"sr-only\"> (as happened: {})</span><span class=\"diff-mark\" aria-hidden=\"true\" title=\"differs from as happened\">◆</span>",
-            baseline
+            "<span class=\"sr-only\"> ({}: {})</span><span class=\"diff-mark\" aria-hidden=\"true\" title=\"differs from {}\">◆</span>",
+            short,
+            baseline,
+            short
         );
     }
     if selected {
@@ -77,12 +91,16 @@ pub fn cell(ds: &Dataset, date: NaiveDate, (workload, provider): Cell, scenario:
 }
 
 /// The grid's caption: the day, and the scenario in a reader's words when it is not as
-/// happened; a day after the data's "as of" is marked as a projection. The text sits in a
-/// span that stays in view (and wraps) when a narrow screen scrolls the grid sideways.
-pub fn caption(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Html {
+/// happened, and the one it is compared with when that is not as happened; a day after the
+/// data's "as of" is marked as a projection. The text sits in a span that stays in view (and
+/// wraps) when a narrow screen scrolls the grid sideways.
+pub fn caption(ds: &Dataset, date: NaiveDate, scenario: Scenario, base: Scenario) -> Html {
     let mut out = markup!("<span class=\"cap\">Where OpenAI may run each workload on <time>{}</time>", date);
     if scenario != Scenario::AS_HAPPENED {
         html!(out, " — scenario: {}", scenario.describe());
+    }
+    if base != Scenario::AS_HAPPENED {
+        html!(out, " — ◆ compared with {}", base_name(base));
     }
     if ds.is_projection(date) {
         html!(
@@ -105,7 +123,7 @@ pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
     let mut out = markup!(
         "<div class=\"grid-wrap\" role=\"region\" aria-label=\"Verdicts by workload and provider\" tabindex=\"0\"><table class=\"grid\" data-testid=\"grid\"><caption id=\"{}\">{}</caption><thead><tr><th scope=\"col\">Workload</th>",
         ids::GRID_CAPTION,
-        caption(ds, view.date, view.scenario)
+        caption(ds, view.date, view.scenario, view.base)
     );
     for p in Provider::ALL {
         html!(out, "<th scope=\"col\">{}</th>", p.label());
@@ -114,7 +132,7 @@ pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
     for &w in Workload::ALL {
         html!(out, "<tr><th scope=\"row\">{}</th>", w.label());
         for &p in Provider::ALL {
-            let c = cell(ds, view.date, (w, p), view.scenario, view.selected == Some((w, p)));
+            let c = cell(ds, view, (w, p));
             let [(_, class), (_, pressed), (_, verdict)] = c.attrs();
             html!(
                 out,
@@ -225,9 +243,54 @@ pub fn reset_disabled(scenario: Scenario) -> bool {
     scenario == Scenario::AS_HAPPENED
 }
 
+/// The entry of the "compared with" list for `base` when it is neither as happened nor a
+/// single preset: its settings (the option's value) and its words.
+pub fn compare_custom(base: Scenario) -> Option<(String, String)> {
+    let changes = base.changes();
+    let listed = changes.is_empty() || (changes.len() == 1 && PRESETS.iter().any(|(_, s)| *s == changes[0]));
+    (!listed).then(|| (write_settings(&changes), base.describe()))
+}
+
+/// Whether "Swap A and B" is disabled (they are the same scenario).
+pub fn swap_disabled(scenario: Scenario, base: Scenario) -> bool {
+    scenario == base
+}
+
+/// "Compare with": the scenario B that the grid's marks, the strip, the diff panel, the
+/// overview and the diff export set A against — as happened, a preset, or any what-if (B
+/// becomes the scenario above, which the reader then changes) — and a swap.
+fn compare_block(view: &ViewState) -> Html {
+    let chosen = write_settings(&view.base.changes());
+    let mut out = markup!(
+        "<div class=\"compare\" data-testid=\"compare\"><h3 id=\"compare-heading\">Compare with (B)</h3><p class=\"explain\">The grid's ◆ marks, the strip under it, “Scenario diff”, “Over time” and the difference export set the scenario above (A) against B.</p><p class=\"presets\"><select id=\"compare-with\" aria-labelledby=\"compare-heading\" data-testid=\"compare-with\"{}><option value=\"\"{}>As happened</option>",
+        Html::from(Control::Compare),
+        flag("selected", chosen.is_empty())
+    );
+    for (name, setting) in PRESETS {
+        let value = write_settings(&[*setting]);
+        let selected = flag("selected", value == chosen);
+        html!(out, "<option value=\"{}\"{}>{}</option>", value, selected, *name);
+    }
+    let custom = compare_custom(view.base);
+    html!(
+        out,
+        "<option id=\"{}\" value=\"{}\"{}{}>{}</option></select><button type=\"button\" data-testid=\"compare-pin\"{}>Compare with the scenario above</button><button type=\"button\" data-testid=\"compare-swap\"{}{}>Swap A and B</button></p></div>",
+        ids::COMPARE_CUSTOM,
+        custom.as_ref().map(|(value, _)| value.as_str()),
+        flag("selected", custom.is_some()),
+        flag("hidden", custom.is_none()),
+        custom.as_ref().map(|(_, words)| words.as_str()),
+        Html::from(Action::Pin),
+        Html::from(Action::Swap),
+        flag("disabled", swap_disabled(view.scenario, view.base))
+    );
+    out
+}
+
 /// Every scenario key as a select with its plain explanation (and, when it changes nothing on
-/// the day, why), the presets and the reset.
-pub fn scenario_panel(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Html {
+/// the day, why), the presets and the reset, and what the scenario is compared with.
+pub fn scenario_panel(ds: &Dataset, view: &ViewState) -> Html {
+    let (date, scenario) = (view.date, view.scenario);
     let mut out = markup!(
         "<section class=\"scenario\" aria-labelledby=\"scenario-heading\" data-testid=\"scenario-panel\"><h2 id=\"scenario-heading\">Scenario</h2><p class=\"presets\">"
     );
@@ -279,7 +342,7 @@ pub fn scenario_panel(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Html
             note
         );
     }
-    html!(out, "</div></section>");
+    html!(out, "</div>{}</section>", compare_block(view));
     out
 }
 
@@ -293,7 +356,12 @@ pub fn export_bar(selected: Option<Cell>) -> Html {
     let mut out = markup!(
         "<section class=\"export\" aria-labelledby=\"export-heading\"><h2 id=\"export-heading\">Export (with citations)</h2><p class=\"presets\">"
     );
-    for (what, label) in [(Export::Grid, "Grid"), (Export::Timeline, "Cell timeline"), (Export::Dataset, "Dataset")] {
+    for (what, label) in [
+        (Export::Grid, "Grid"),
+        (Export::Timeline, "Cell timeline"),
+        (Export::Diff, "Difference A vs B"),
+        (Export::Dataset, "Dataset"),
+    ] {
         let disabled = what == Export::Timeline && timeline_disabled(selected);
         for (format, name) in [(Format::Csv, "CSV"), (Format::Json, "JSON")] {
             html!(
@@ -308,7 +376,25 @@ pub fn export_bar(selected: Option<Cell>) -> Html {
             );
         }
     }
-    html!(out, "</p></section>");
+    html!(out, "</p><h3>Share as a picture</h3><p class=\"presets\">");
+    for (what, label) in [(Picture::Grid, "Grid"), (Picture::Overview, "Over time"), (Picture::Diff, "Difference")] {
+        for (image, name) in [(Image::Svg, "SVG"), (Image::Png, "PNG")] {
+            html!(
+                out,
+                "<button type=\"button\" data-testid=\"picture-{}-{}\"{}>{} {}</button>",
+                what.as_str(),
+                image.as_str(),
+                Html::from(Action::Picture(what, image)),
+                label,
+                name
+            );
+        }
+    }
+    html!(
+        out,
+        "</p><p class=\"explain\">1200 px wide, titled with the day and the scenarios, with the data's as-of date and this view's link.</p><p id=\"{}\" class=\"explain\" role=\"status\" data-testid=\"export-status\"></p></section>",
+        ids::EXPORT_STATUS
+    );
     out
 }
 
@@ -383,13 +469,18 @@ pub fn panel_content(ds: &Dataset, view: &ViewState, diffs: Option<&[CellDiff]>)
             why::content(ds, query.as_ref())
         }
         Panel::Diff => match diffs {
-            Some(cells) => diff_html::content(ds, Some(cells)),
-            None if view.scenario == Scenario::AS_HAPPENED => diff_html::content(ds, None),
-            None => diff_html::content(ds, Some(&diff(ds, view.scenario))),
+            Some(cells) => diff_html::content(ds, view, Some(cells)),
+            None => diff_html::content(ds, view, compared(ds, view).as_deref()),
         },
         Panel::Overview => super::overview::overview(ds, view),
         Panel::Dataset => Html::new(),
     }
+}
+
+/// Where the view's scenario (A) and the one it is compared with (B) differ, over the whole
+/// range (`None` when they are the same scenario).
+pub fn compared(ds: &Dataset, view: &ViewState) -> Option<Vec<CellDiff>> {
+    (view.scenario != view.base).then(|| diff_between(ds, view.scenario, view.base))
 }
 
 /// The open panel with its content: the explanation and the diff have a content slot the
@@ -402,12 +493,12 @@ pub fn panel(ds: &Dataset, panel: Panel, content: &Html) -> Html {
             content
         ),
         Panel::Diff => markup!(
-            "<section class=\"diff\" data-testid=\"diff-view\" aria-labelledby=\"diff-heading\"><h2 id=\"diff-heading\">Scenario vs as happened</h2><div {}=\"content\">{}</div></section>",
+            "<section class=\"diff\" data-testid=\"diff-view\" aria-labelledby=\"diff-heading\"><h2 id=\"diff-heading\">Scenario (A) vs what it is compared with (B)</h2><div {}=\"content\">{}</div></section>",
             SLOT,
             content
         ),
         Panel::Overview => markup!(
-            "<section class=\"over-time\" aria-labelledby=\"overview-heading\"><h2 id=\"overview-heading\">The deal over time</h2><p class=\"explain\">Each row is a cell, each band a verdict; ◆ dashed: differs from as happened. Click a band, or use the arrow keys and Enter, to open that cell on that day.</p><div {}=\"content\">{}</div></section>",
+            "<section class=\"over-time\" aria-labelledby=\"overview-heading\"><h2 id=\"overview-heading\">The deal over time</h2><p class=\"explain\">Each row is a cell, each band a verdict; ◆ dashed: differs from the scenario compared with (as happened unless you chose another B). Click a band, or use the arrow keys and Enter, to open that cell on that day.</p><div {}=\"content\">{}</div></section>",
             SLOT,
             content
         ),
@@ -416,10 +507,13 @@ pub fn panel(ds: &Dataset, panel: Panel, content: &Html) -> Html {
 }
 
 /// The strip under the grid, when the scenario changes any verdict.
-pub fn diff_strip_slot(cells: Option<&[CellDiff]>, date: NaiveDate) -> Html {
+pub fn diff_strip_slot(cells: Option<&[CellDiff]>, date: NaiveDate, base: Scenario) -> Html {
     match cells {
         Some(cells) => {
-            markup!("<div class=\"diff-strip\" data-testid=\"diff-strip\">{}</div>", diff_html::diff_strip(cells, date))
+            markup!(
+                "<div class=\"diff-strip\" data-testid=\"diff-strip\">{}</div>",
+                diff_html::diff_strip(cells, date, base)
+            )
         }
         None => Html::new(),
     }
@@ -439,14 +533,14 @@ pub fn shell_with_story(
     drift: &[String],
     (story_start, story): (&Html, &Html),
 ) -> Html {
-    let diffs = (view.scenario != Scenario::AS_HAPPENED).then(|| diff(ds, view.scenario));
+    let diffs = compared(ds, view);
     let hidden = flag("hidden", view.embed);
     markup!(
         "<header{}><h1>dealscope</h1><p class=\"tagline\">Where may OpenAI run what, under the Microsoft deal — on any day, under any what-if, and why.</p>\
          <p class=\"as-of\" data-testid=\"data-as-of\">{} · <button type=\"button\" class=\"link\" data-testid=\"story-coreweave\"{}>Start with the CoreWeave story of {}</button>{}</p></header>\
          <div id=\"{}\" role=\"status\">{}</div>\
          <main>{}<div class=\"controls\">{}{}</div>{}\
-         <p class=\"legend\">✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from as happened</p>\
+         <p class=\"legend\">✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from the scenario compared with (as happened unless you choose another under “Compare with”)</p>\
          <div id=\"{}\" role=\"status\">{}</div>\
          <div class=\"panels\">{}<div id=\"{}\" role=\"tabpanel\" tabindex=\"-1\" aria-labelledby=\"tab-{}\">{}</div></div>\
          <div{}>{}{}</div></main>\
@@ -463,13 +557,13 @@ pub fn shell_with_story(
         declines_toggle(view.scenario),
         grid(ds, view),
         ids::DIFF_STRIP,
-        diff_strip_slot(diffs.as_deref(), view.date),
+        diff_strip_slot(diffs.as_deref(), view.date, view.base),
         tabs(view.panel, view.embed),
         ids::PANEL,
         view.panel.as_str(),
         panel(ds, view.panel, &panel_content(ds, view, diffs.as_deref())),
         hidden,
-        scenario_panel(ds, view.date, view.scenario),
+        scenario_panel(ds, view),
         export_bar(view.selected),
         hidden,
         crate::VERSION,
@@ -593,16 +687,25 @@ mod tests {
         let ds = dataset();
         let day = ymd(2025, 3, 15);
         let cw = (Workload::Training, Provider::Coreweave);
-        let c = cell(ds, day, cw, Scenario::AS_HAPPENED, true);
+        let c = cell(ds, &ViewState { selected: Some(cw), ..view(day, Scenario::AS_HAPPENED) }, cw);
         assert_eq!(c.verdict, Outcome::Conditional);
         assert_eq!(c.class, "cell conditional selected");
         let inner = c.inner.as_str();
         assert!(inner.contains('?') && inner.contains("conditional") && inner.contains("if Microsoft declines"));
         // The accessible name is the cell's text: it contains what is seen (WCAG 2.5.3).
         assert_eq!(text_of(inner), "Research & training on CoreWeave: ?conditional if Microsoft declines");
-        let declined = cell(ds, day, cw, Scenario::AS_HAPPENED.with("microsoft_declines", "true"), false);
+        let what_if = Scenario::AS_HAPPENED.with("microsoft_declines", "true");
+        let declined = cell(ds, &view(day, what_if), cw);
         assert_eq!(declined.class, "cell allowed differs");
         assert!(text_of(declined.inner.as_str()).ends_with("(as happened: conditional)◆"));
+        // Against another B, the mark says B.
+        let takes = Scenario::AS_HAPPENED.with("microsoft_declines", "false");
+        let against_b = cell(ds, &ViewState { base: takes, ..view(day, what_if) }, cw);
+        assert_eq!(against_b.class, "cell allowed differs");
+        assert!(text_of(against_b.inner.as_str()).ends_with("(B: blocked)◆"), "{}", against_b.inner);
+        // A = B: nothing differs, whatever A is.
+        let same = cell(ds, &ViewState { base: what_if, ..view(day, what_if) }, cw);
+        assert_eq!(same.class, "cell allowed");
     }
 
     #[test]
@@ -622,7 +725,7 @@ mod tests {
             .contains("— scenario: Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no"));
         assert!(html.contains("<header hidden>") && html.contains("<footer hidden>"), "embed hides the chrome");
         assert!(html.contains("<li>bad date &quot;x&quot;</li>"), "notices are escaped");
-        let api_aws = cell(dataset(), v.date, (Workload::Api, Provider::Aws), s, true);
+        let api_aws = cell(dataset(), &v, (Workload::Api, Provider::Aws));
         assert!(html.contains(&format!("class=\"{}\" aria-pressed=\"true\"", api_aws.class)), "the selected cell");
         assert!(html.contains("data-testid=\"diff-strip\""), "a scenario that changes verdicts shows its strip");
     }

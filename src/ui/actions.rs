@@ -21,7 +21,7 @@ fn target(ev: &web_sys::Event) -> Option<Element> {
 }
 
 /// Carries out the action of the clicked element, if it has one.
-pub fn click(state: State, ev: &web_sys::Event) {
+pub fn click(state: State, page: &Handles, ev: &web_sys::Event) {
     let Some(el) = target(ev).and_then(|t| t.closest("[data-action]").ok().flatten()) else {
         return;
     };
@@ -55,6 +55,13 @@ pub fn click(state: State, ev: &web_sys::Event) {
             state.panel.set(Panel::Why);
         }
         Action::Export(what, format) => export_bar::export(state, what, format),
+        Action::Picture(what, image) => export_bar::picture(state, &page.export_status, what, image),
+        Action::Pin => state.base.set(state.scenario.get_untracked()),
+        Action::Swap => {
+            let (a, b) = (state.scenario.get_untracked(), state.base.get_untracked());
+            state.scenario.set(b);
+            state.base.set(a);
+        }
         Action::Cite => cite(state, &el),
         Action::Dismiss => {
             state.notices.set(Vec::new());
@@ -178,6 +185,10 @@ pub fn change(state: State, page: &Handles, ev: &web_sys::Event) {
             dom::set_value(&el, "");
         }
         Some(Control::Filter(_)) => panels::filter_events(&page.root),
+        Some(Control::Compare) => match crate::scenario::parse_settings(&dom::value(&el)) {
+            Ok(settings) => state.base.set(Scenario::AS_HAPPENED.with_settings(&settings)),
+            Err(e) => dom::console_error(&format!("dealscope: the compared scenario the page cannot read: {e}")),
+        },
         Some(Control::Slider) | None => {}
     }
 }

@@ -48,7 +48,7 @@ pub fn step(state: State, dir: Dir) {
 
 pub fn bind(page: &Rc<Handles>, state: State) {
     let p = Rc::clone(page);
-    Effect::new(move |_| {
+    dom::effect(move || {
         let date = state.date.get();
         let text = date.to_string();
         dom::set_value(&p.date_field, &text);
@@ -56,7 +56,7 @@ pub fn bind(page: &Rc<Handles>, state: State) {
         dom::set_attr(&p.slider, "aria-valuetext", &text);
     });
     let p = Rc::clone(page);
-    Effect::new(move |_| {
+    dom::effect(move || {
         let error = state.date_error.get();
         dom::set_bool(&p.date_field, "aria-invalid", error.is_some());
         if p.date_error.text_content().as_deref().unwrap_or_default() != error.as_deref().unwrap_or_default() {

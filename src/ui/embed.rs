@@ -1,6 +1,7 @@
 //! Embeds that talk (`embed=1`): the page posts `{ type: "dealscope:view", state, date,
-//! scenario, cell, verdicts }` to the page that frames it on every change, and takes
-//! `{ type: "dealscope:set", date?, scenario?, cell? }` messages — read with the same parsers
+//! scenario, compare, cell, verdicts }` to the page that frames it on every change, and takes
+//! `{ type: "dealscope:set", date?, scenario?, compare?, cell? }` messages (`compare`: the
+//! scenario the grid is compared with, B) — read with the same parsers
 //! as the URL and `window.dealscope`, never evaluated; a message that does not read is
 //! ignored and answered with `{ type: "dealscope:error", message }`.
 
@@ -20,13 +21,14 @@ pub fn bind(state: State) {
     if !state.embed.get_untracked() {
         return;
     }
-    Effect::new(move |_| {
+    dom::effect(move || {
         let view = state.view_state();
         let message = Object::new();
         put(&message, "type", &"dealscope:view".into());
         put(&message, "state", &view.to_query().into());
         put(&message, "date", &view.date.to_string().into());
         put(&message, "scenario", &view.scenario.to_string().into());
+        put(&message, "compare", &view.base.to_string().into());
         put(&message, "cell", &view.selected.map_or(JsValue::NULL, |c| cell_name(c).into()));
         let verdicts = Array::new();
         if let Ok(grid) = matrix(dataset(), view.date, view.scenario) {
@@ -64,12 +66,15 @@ fn receive(state: State, message: &JsValue) {
         return; // Not for us (or our own "dealscope:view").
     }
     match read(&field) {
-        Ok((date, scenario, cell)) => {
+        Ok((date, [scenario, base], cell)) => {
             if let Some(date) = date {
                 state.date.set(date);
             }
             if let Some(scenario) = scenario {
                 state.scenario.set(scenario);
+            }
+            if let Some(base) = base {
+                state.base.set(base);
             }
             if let Some(cell) = cell {
                 state.selected.set(cell);
@@ -85,7 +90,7 @@ fn receive(state: State, message: &JsValue) {
 }
 
 type Parsed =
-    (Option<chrono::NaiveDate>, Option<crate::scenario::Scenario>, Option<Option<crate::html::contract::Cell>>);
+    (Option<chrono::NaiveDate>, [Option<crate::scenario::Scenario>; 2], Option<Option<crate::html::contract::Cell>>);
 
 /// The parts of a `dealscope:set` message, each read as the URL and the JS API read it.
 fn read(field: &dyn Fn(&str) -> JsValue) -> Result<Parsed, String> {
@@ -98,14 +103,16 @@ fn read(field: &dyn Fn(&str) -> JsValue) -> Result<Parsed, String> {
     };
     let date = text("date")?.map(|d| parse_day_in_range(&d).map_err(|e| format!("date: {e}"))).transpose()?;
     let cell = text("cell")?.map(|c| parse_cell(&c).map_err(|e| format!("cell: {e}"))).transpose()?;
-    let scenario = field("scenario");
-    let scenario = if scenario.is_undefined() {
-        None
-    } else {
-        Some(crate::api::scenario(&scenario).map_err(|e| {
-            e.dyn_ref::<js_sys::Error>()
-                .map_or_else(|| "scenario: not accepted".to_owned(), |e| String::from(e.message()))
-        })?)
+    let scenario = |name: &str| -> Result<Option<crate::scenario::Scenario>, String> {
+        let value = field(name);
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        crate::api::scenario(&value).map(Some).map_err(|e| {
+            let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()));
+            // The API's messages name the scenario; say which of the two it was.
+            format!("{name}: {}", why.as_deref().unwrap_or("not accepted").trim_start_matches("scenario: "))
+        })
     };
-    Ok((date, scenario, cell))
+    Ok((date, [scenario("scenario")?, scenario("compare")?], cell))
 }

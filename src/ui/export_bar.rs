@@ -1,16 +1,26 @@
-//! Export: the grid of the day, the selected cell's timeline and the dataset, as CSV or JSON,
-//! each with its citations. Files are made in the page (no server) and downloaded.
+//! Export: the grid of the day, the selected cell's timeline, the difference between the
+//! scenario (A) and the one it is compared with (B) and the dataset, as CSV or JSON, each with
+//! its citations; and pictures of the grid, the overview and the difference, as SVG or PNG.
+//! Files are made in the page (no server) and downloaded.
 
 use super::dom;
 use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
-use crate::export::{cell_timeline, dataset_csv, dataset_rows, grid, grid_csv, timeline_csv};
-use crate::html::contract::{Export, Format};
+use crate::export::{cell_timeline, dataset_csv, dataset_rows, diff_csv, diff_rows, grid, grid_csv, timeline_csv};
+use crate::html::contract::{Export, Format, Image, Picture};
 use crate::html::page::timeline_disabled;
+use crate::html::picture::{picture as draw, WIDTH};
 use leptos::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/png.js")]
+extern "C" {
+    /// Draws `svg` on a canvas and downloads it as PNG; `done` is told how it went.
+    #[wasm_bindgen(js_name = downloadPng)]
+    fn download_png(svg: &str, width: u32, height: u32, name: &str, done: &js_sys::Function);
+}
 
 /// Offers `text` as a file download.
 fn download(name: &str, mime: &str, text: &str) {
@@ -66,14 +76,48 @@ pub fn export(state: State, what: Export, format: Format) {
                 save(&format!("dealscope-timeline-{w}-{p}"), csv, bands.as_slice(), timeline_csv);
             }
         }
+        Export::Diff => {
+            let rows = diff_rows(dataset(), scenario, state.base.get_untracked());
+            save(&format!("dealscope-difference-{date}"), csv, rows.as_slice(), diff_csv);
+        }
         Export::Dataset => save("dealscope-dataset", csv, dataset_rows(dataset()).as_slice(), dataset_csv),
+    }
+}
+
+/// Downloads a picture of `what` for the current view, as SVG or as PNG drawn from it; says
+/// how it went in `status` (the export section's status line).
+pub fn picture(state: State, status: &web_sys::Element, what: Picture, image: Image) {
+    let view = state.view_state_untracked();
+    let location = window().location();
+    let link = format!(
+        "{}{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        view.to_query()
+    );
+    let drawn = draw(dataset(), &view, what, &link);
+    let status = status.clone();
+    let say = move |message: &str| status.set_text_content(Some(message));
+    match image {
+        Image::Svg => {
+            let name = format!("{}.svg", drawn.stem);
+            download(&name, "image/svg+xml", drawn.svg.as_str());
+            say(&format!("{name} downloaded."));
+        }
+        Image::Png => {
+            say("Drawing the PNG…");
+            let done = wasm_bindgen::closure::Closure::once_into_js(move |message: String| say(&message));
+            let height = u32::try_from(drawn.height).unwrap_or(u32::MAX);
+            let width = u32::try_from(WIDTH).unwrap_or(1200);
+            download_png(drawn.svg.as_str(), width, height, &format!("{}.png", drawn.stem), done.unchecked_ref());
+        }
     }
 }
 
 /// The cell-timeline buttons need a selected cell.
 pub fn bind(page: &Rc<Handles>, state: State) {
     let p = Rc::clone(page);
-    Effect::new(move |_| {
+    dom::effect(move || {
         let disabled = timeline_disabled(state.selected.get());
         for button in &p.timeline_exports {
             dom::flag(button, "disabled", disabled);

@@ -1,5 +1,5 @@
 //! The grid: workloads × providers on the chosen day. Keeps every cell in step with the
-//! date, the scenario and the selection, patching only the cells whose verdict, mark or
+//! date, the scenario, the scenario it is compared with and the selection, patching only the cells whose verdict, mark or
 //! selection changed (a focused cell keeps its focus), through the same attribute writer the
 //! shell used ([`CellView::attrs`]).
 
@@ -14,14 +14,14 @@ use std::rc::Rc;
 
 /// Every cell's view for a date, scenario and selection, in the order of the handles.
 fn views(page: &Handles, view: &ViewState) -> Vec<CellView> {
-    page.cells.iter().map(|(c, _)| cell(dataset(), view.date, *c, view.scenario, view.selected == Some(*c))).collect()
+    page.cells.iter().map(|(c, _)| cell(dataset(), view, *c)).collect()
 }
 
 pub fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
     // What the page shows now: the shell was rendered for `shown`.
     let shown_cells = StoredValue::new_local(views(page, &shown));
     let cells = Rc::clone(page);
-    Effect::new(move |_| {
+    dom::effect(move || {
         let next = views(&cells, &state.view_state());
         shown_cells.update_value(|shown| {
             for (((_, el), view), old) in cells.cells.iter().zip(next).zip(shown.iter_mut()) {
@@ -40,7 +40,7 @@ pub fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
             }
         });
     });
-    dom::bind_html(page.caption.clone(), caption(dataset(), shown.date, shown.scenario), move || {
-        caption(dataset(), state.date.get(), state.scenario.get())
+    dom::bind_html(page.caption.clone(), caption(dataset(), shown.date, shown.scenario, shown.base), move || {
+        caption(dataset(), state.date.get(), state.scenario.get(), state.base.get())
     });
 }

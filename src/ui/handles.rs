@@ -6,6 +6,7 @@ use crate::html::contract::{ids, Action, Cell, Control, Export, Format, MOOT};
 use crate::permalink::Panel;
 use crate::scenario::PRESETS;
 use crate::vocab::{ScenarioKey, Setting};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 /// Every element the page patches.
@@ -23,11 +24,17 @@ pub struct Handles {
     pub moot: Vec<(ScenarioKey, Element)>,
     pub presets: Vec<(Setting, Element)>,
     pub reset: Element,
+    /// "Compare with": the list, its entry for a B that is no preset, and the swap.
+    pub compare: HtmlSelectElement,
+    pub compare_custom: Element,
+    pub swap: Element,
     pub tabs: Vec<(Panel, Element)>,
     pub panel: Element,
     pub notice: Element,
     pub diff_strip: Element,
     pub timeline_exports: Vec<Element>,
+    /// What became of the last picture download.
+    pub export_status: Element,
     /// What embed mode hides: header, tabs, the scenario and export sections, footer.
     pub chrome: Vec<Element>,
 }
@@ -38,76 +45,73 @@ pub struct Handles {
 pub struct MissingElements(pub Vec<String>);
 
 impl Handles {
-    /// Looks every element up under `root`; lists all that are missing.
+    /// Looks every element up under `root`; lists all that are missing or of the wrong kind.
     pub fn find(root: &Element) -> Result<Handles, MissingElements> {
-        let mut missing = Vec::new();
-        let mut one = |selector: String| -> Option<Element> {
-            let found = root.query_selector(&selector).ok().flatten();
-            if found.is_none() {
-                missing.push(selector);
-            }
-            found
+        let problems = std::cell::RefCell::new(Vec::new());
+        // A stand-in for what is missing, so the lookups read straight; never used, since
+        // any problem fails the whole lookup.
+        let stand_in =
+            |tag: &str| web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element(tag).ok());
+        let (Some(blank), Some(blank_input), Some(blank_select)) =
+            (stand_in("b"), stand_in("input"), stand_in("select"))
+        else {
+            return Err(MissingElements(vec!["(a document to look elements up in)".to_owned()]));
         };
-        let id = |name: &str| format!("#{name}");
-        let cells: Vec<(Cell, Option<Element>)> =
-            crate::engine::cells().map(|cell| (cell, one(Action::Select(cell).selector()))).collect();
-        let caption = one(id(ids::GRID_CAPTION));
-        let date_field = one(Control::DateField.selector());
-        let slider = one(Control::Slider.selector());
-        let date_error = one(id(ids::DATE_ERROR));
-        let toggle = one(Control::DeclinesToggle.selector());
-        let keys: Vec<_> = ScenarioKey::ALL.iter().map(|k| (*k, one(Control::Key(*k).selector()))).collect();
-        let moot: Vec<_> = ScenarioKey::ALL.iter().map(|k| (*k, one(format!("[{MOOT}=\"{}\"]", k.as_str())))).collect();
-        let presets: Vec<_> = PRESETS.iter().map(|(_, s)| (*s, one(Action::Preset(vec![*s]).selector()))).collect();
-        let reset = one(Action::Preset(Vec::new()).selector());
-        let tabs: Vec<_> = Panel::ALL.iter().map(|p| (*p, one(Action::Panel(*p).selector()))).collect();
-        let panel = one(id(ids::PANEL));
-        let notice = one(id(ids::NOTICE));
-        let diff_strip = one(id(ids::DIFF_STRIP));
-        let timeline_exports: Vec<_> =
-            [Format::Csv, Format::Json].iter().map(|f| one(Action::Export(Export::Timeline, *f).selector())).collect();
-        // The scenario and export sections sit in one wrapper, which embed mode hides.
-        let chrome: Vec<_> = [
-            one("header".to_owned()),
-            one("[role=tablist]".to_owned()),
-            one(".scenario".to_owned()).and_then(|s| s.parent_element()),
-            one("footer".to_owned()),
-        ]
-        .into();
-
-        let input = |el: Option<Element>| el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlInputElement>(e).ok());
-        let select = |el: Option<Element>| el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<HtmlSelectElement>(e).ok());
-        let all = |v: Vec<(ScenarioKey, Option<Element>)>| -> Option<Vec<(ScenarioKey, Element)>> {
-            v.into_iter().map(|(k, e)| Some((k, e?))).collect()
-        };
-        let handles = (|| {
-            Some(Handles {
-                root: root.clone(),
-                cells: cells.into_iter().map(|(c, e)| Some((c, e?))).collect::<Option<_>>()?,
-                caption: caption?,
-                date_field: input(date_field)?,
-                slider: input(slider)?,
-                date_error: date_error?,
-                toggle: input(toggle)?,
-                keys: keys.into_iter().map(|(k, e)| Some((k, select(e)?))).collect::<Option<_>>()?,
-                moot: all(moot)?,
-                presets: presets.into_iter().map(|(s, e)| Some((s, e?))).collect::<Option<_>>()?,
-                reset: reset?,
-                tabs: tabs.into_iter().map(|(p, e)| Some((p, e?))).collect::<Option<_>>()?,
-                panel: panel?,
-                notice: notice?,
-                diff_strip: diff_strip?,
-                timeline_exports: timeline_exports.into_iter().collect::<Option<_>>()?,
-                chrome: chrome.into_iter().collect::<Option<_>>()?,
+        let one = |selector: String| -> Element {
+            root.query_selector(&selector).ok().flatten().unwrap_or_else(|| {
+                problems.borrow_mut().push(selector);
+                blank.clone()
             })
-        })();
-        match handles {
-            Some(handles) if missing.is_empty() => Ok(handles),
-            _ => Err(MissingElements(if missing.is_empty() {
-                vec!["(an element of the wrong kind)".to_owned()]
+        };
+        let kind = |selector: String, blank: &Element, tag: &str| -> Element {
+            let el = one(selector.clone());
+            if el.tag_name().eq_ignore_ascii_case(tag) {
+                el
             } else {
-                missing
-            })),
+                problems.borrow_mut().push(format!("{selector} (not an <{tag}>)"));
+                blank.clone()
+            }
+        };
+        let input = |selector: String| kind(selector, &blank_input, "input").unchecked_into::<HtmlInputElement>();
+        let select = |selector: String| kind(selector, &blank_select, "select").unchecked_into::<HtmlSelectElement>();
+        let id = |name: &str| one(format!("#{name}"));
+        let handles = Handles {
+            root: root.clone(),
+            cells: crate::engine::cells().map(|cell| (cell, one(Action::Select(cell).selector()))).collect(),
+            caption: id(ids::GRID_CAPTION),
+            date_field: input(Control::DateField.selector()),
+            slider: input(Control::Slider.selector()),
+            date_error: id(ids::DATE_ERROR),
+            toggle: input(Control::DeclinesToggle.selector()),
+            keys: ScenarioKey::ALL.iter().map(|k| (*k, select(Control::Key(*k).selector()))).collect(),
+            moot: ScenarioKey::ALL.iter().map(|k| (*k, one(format!("[{MOOT}=\"{}\"]", k.as_str())))).collect(),
+            presets: PRESETS.iter().map(|(_, s)| (*s, one(Action::Preset(vec![*s]).selector()))).collect(),
+            reset: one(Action::Preset(Vec::new()).selector()),
+            compare: select(Control::Compare.selector()),
+            compare_custom: id(ids::COMPARE_CUSTOM),
+            swap: one(Action::Swap.selector()),
+            tabs: Panel::ALL.iter().map(|p| (*p, one(Action::Panel(*p).selector()))).collect(),
+            panel: id(ids::PANEL),
+            notice: id(ids::NOTICE),
+            diff_strip: id(ids::DIFF_STRIP),
+            timeline_exports: [Format::Csv, Format::Json]
+                .iter()
+                .map(|f| one(Action::Export(Export::Timeline, *f).selector()))
+                .collect(),
+            export_status: id(ids::EXPORT_STATUS),
+            // The scenario and export sections sit in one wrapper, which embed mode hides.
+            chrome: vec![
+                one("header".to_owned()),
+                one("[role=tablist]".to_owned()),
+                one(".scenario".to_owned()).parent_element().unwrap_or_else(|| blank.clone()),
+                one("footer".to_owned()),
+            ],
+        };
+        let problems = problems.into_inner();
+        if problems.is_empty() {
+            Ok(handles)
+        } else {
+            Err(MissingElements(problems))
         }
     }
 

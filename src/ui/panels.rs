@@ -49,7 +49,7 @@ type Shown = StoredValue<ViewState, LocalStorage>;
 pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewState) {
     // The tabs follow the open panel.
     let p = Rc::clone(page);
-    Effect::new(move |_| {
+    dom::effect(move || {
         let open = state.panel.get();
         for (panel, tab) in &p.tabs {
             dom::set_bool(tab, "aria-selected", tab_selected(open, *panel));
@@ -61,7 +61,7 @@ pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewSt
     let shown: Shown = StoredValue::new_local(shown);
     let scheduled = StoredValue::new_local(false);
     let p = Rc::clone(page);
-    Effect::new(move |_| {
+    dom::effect(move || {
         // Subscribe to everything the open panel can show; render after the next paint.
         let _ = state.view_state();
         if scheduled.get_value() {
@@ -80,8 +80,9 @@ pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewSt
 fn same_content(a: &ViewState, b: &ViewState) -> bool {
     a.panel == b.panel
         && match a.panel {
-            Panel::Why | Panel::Overview => (a.selected, a.date, a.scenario) == (b.selected, b.date, b.scenario),
-            Panel::Diff => a.scenario == b.scenario,
+            Panel::Why => (a.selected, a.date, a.scenario) == (b.selected, b.date, b.scenario),
+            Panel::Overview => (a.selected, a.date, a.scenario, a.base) == (b.selected, b.date, b.scenario, b.base),
+            Panel::Diff => (a.scenario, a.base) == (b.scenario, b.base),
             Panel::Dataset => true,
         }
 }

@@ -1,6 +1,6 @@
 //! The scenario controls: the "Microsoft declines" toggle at the top, every key's select and
 //! its "changes nothing now" note, the presets (pressed when in effect; not offered when they
-//! would change nothing on the day) and the reset. Keeps them in step with the scenario and
+//! would change nothing on the day), the reset, and what the scenario is compared with. Keeps them in step with the scenario and
 //! the day, however they were changed (a select, a preset, a path to yes, a link), through
 //! the same functions the shell was written with.
 
@@ -8,13 +8,14 @@ use super::dom;
 use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
-use crate::html::page::{declines_checked, moot_note, preset_view, reset_disabled};
+use crate::html::page::{compare_custom, declines_checked, moot_note, preset_view, reset_disabled, swap_disabled};
+use crate::scenario::write_settings;
 use leptos::prelude::*;
 use std::rc::Rc;
 
 pub fn bind(page: &Rc<Handles>, state: State) {
     let p = Rc::clone(page);
-    Effect::new(move |_| {
+    dom::effect(move || {
         let (scenario, date) = (state.scenario.get(), state.date.get());
         if p.toggle.checked() != declines_checked(scenario) {
             p.toggle.set_checked(declines_checked(scenario));
@@ -35,5 +36,20 @@ pub fn bind(page: &Rc<Handles>, state: State) {
                 note.set_text_content(text.as_deref());
             }
         }
+    });
+    // "Compare with": the list shows B (its own entry when B is no preset), the swap is
+    // offered when A and B differ.
+    let p = Rc::clone(page);
+    dom::effect(move || {
+        let (scenario, base) = (state.scenario.get(), state.base.get());
+        let custom = compare_custom(base);
+        let (value, words) = custom.clone().unwrap_or_default();
+        dom::set_attr(&p.compare_custom, "value", &value);
+        if p.compare_custom.text_content().unwrap_or_default() != words {
+            p.compare_custom.set_text_content(Some(&words));
+        }
+        dom::flag(&p.compare_custom, "hidden", custom.is_none());
+        dom::set_value(&p.compare, &write_settings(&base.changes()));
+        dom::flag(&p.swap, "disabled", swap_disabled(scenario, base));
     });
 }

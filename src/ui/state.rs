@@ -12,6 +12,8 @@ use leptos::prelude::*;
 pub struct State {
     pub date: RwSignal<NaiveDate>,
     pub scenario: RwSignal<Scenario>,
+    /// The scenario compared with (B).
+    pub base: RwSignal<Scenario>,
     pub selected: RwSignal<Option<(Workload, Provider)>>,
     pub panel: RwSignal<Panel>,
     pub embed: RwSignal<bool>,
@@ -31,6 +33,7 @@ impl State {
         State {
             date: RwSignal::new(view.date),
             scenario: RwSignal::new(view.scenario),
+            base: RwSignal::new(view.base),
             selected: RwSignal::new(view.selected),
             panel: RwSignal::new(view.panel),
             embed: RwSignal::new(view.embed),
@@ -46,6 +49,7 @@ impl State {
         ViewState {
             date: self.date.get(),
             scenario: self.scenario.get(),
+            base: self.base.get(),
             selected: self.selected.get(),
             panel: self.panel.get(),
             embed: self.embed.get(),
@@ -97,7 +101,7 @@ pub fn sync_url(state: State) {
     // opened with (e.g. drops what a malformed link had) without adding an entry.
     let written = StoredValue::new_local(None::<ViewState>);
     let scheduled = StoredValue::new_local(false);
-    Effect::new(move |_| {
+    super::dom::effect(move || {
         let _ = state.view_state();
         if scheduled.get_value() {
             return;
@@ -130,6 +134,7 @@ pub fn sync_url(state: State) {
         written.set_value(Some(view));
         state.date.set(view.date);
         state.scenario.set(view.scenario);
+        state.base.set(view.base);
         state.selected.set(view.selected);
         state.panel.set(view.panel);
     });
