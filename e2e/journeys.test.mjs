@@ -239,14 +239,22 @@ test('works offline after load: no network request while a reader explores', asy
   await done(page);
 });
 
-test('accessibility: axe-core finds no violations in any panel, light or dark', async () => {
+test('accessibility: axe-core finds no violations in any panel, a comparison or a story step, light or dark', async () => {
+  const queries = [
+    ...['why', 'diff', 'dataset', 'overview'].map((panel) => `?date=2025-03-15&microsoft_declines=true&panel=${panel}`),
+    // Two what-ifs compared (B no preset: its own entry in the list), in the diff and over time.
+    '?date=2026-06-01&microsoft_declines=true&vs.microsoft_declines=true&vs.amendment_2026_04=false&panel=diff',
+    '?date=2026-06-01&agi_verified=true&vs.amendment_2026_04=false&panel=overview',
+    // A story step (the story is shown while its step is the URL's target).
+    '?date=2025-03-15&cell=training.coreweave#step-3',
+  ];
   for (const colorScheme of ['light', 'dark']) {
-    for (const panel of ['why', 'diff', 'dataset', 'overview']) {
-      const page = await open(`?date=2025-03-15&microsoft_declines=true&panel=${panel}`, { colorScheme });
+    for (const query of queries) {
+      const page = await open(query, { colorScheme });
       await page.evaluate(axeSource);
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true }, 'target-size': { enabled: true } } }));
       const violations = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
-      assert.deepEqual(violations, [], `${panel} panel, ${colorScheme}`);
+      assert.deepEqual(violations, [], `${query}, ${colorScheme}`);
       await done(page);
     }
   }
@@ -473,5 +481,85 @@ test('the story: eight steps through the deal, each with its day, cell and sourc
   await page.click('[data-testid=story-step-8] [data-testid=story-leave]');
   assert.equal(await page.isVisible('[data-testid=story]'), false);
   assert.equal(await page.inputValue('[data-testid=date-input]'), '2026-06-01');
+  await done(page);
+});
+
+test('two what-ifs compared: set up on the page, shared by URL, reopened the same', async () => {
+  const page = await open('?date=2026-06-01&cell=api.aws');
+  // B: "Microsoft declines"; A: that, and no 2026 amendment.
+  await page.selectOption('[data-testid=compare-with]', 'microsoft_declines=true');
+  await page.check('[data-testid=toggle-microsoft-declines]');
+  await page.selectOption('[data-testid=select-amendment_2026_04]', 'false');
+  await page.click('[data-testid=tab-diff]');
+  await page.waitForURL(/amendment_2026_04=false&vs\.microsoft_declines=true.*panel=diff/);
+  const shared = page.url();
+  assert.match(shared, /microsoft_declines=true&amendment_2026_04=false&vs\.microsoft_declines=true/);
+  const read = async (p) => ({
+    caption: await p.textContent('#grid-caption'),
+    cell: await p.textContent('[data-testid=cell-api-aws]'),
+    strip: await p.textContent('[data-testid=diff-strip]'),
+    pair: await p.textContent('[data-testid=diff-pair]'),
+    diff: await p.textContent('[data-testid=diff-view]'),
+    compare: await p.inputValue('[data-testid=compare-with]'),
+  });
+  const seen = await read(page);
+  assert.match(seen.caption, /compared with B \(Microsoft declines offered capacity: declines\)/);
+  assert.match(seen.cell, /blocked.*\(B: allowed\)/);
+  assert.match(seen.strip, /^◆ Against B \(Microsoft declines offered capacity: declines\)/);
+  assert.match(seen.diff, /allowed \(B\) → blocked because of 2026-04-27 amendment happened: no/);
+  const again = await open(shared.slice(url.length));
+  assert.deepEqual(await read(again), seen, 'the link reproduces both scenarios and what the page says of them');
+  assert.equal(await again.isChecked('[data-testid=toggle-microsoft-declines]'), true);
+  assert.equal(await again.inputValue('[data-testid=select-amendment_2026_04]'), 'false');
+  // Swapped, B is no preset: the list names it in words, and the link carries it.
+  await again.click('[data-testid=compare-swap]');
+  await again.waitForURL(/vs\.amendment_2026_04=false/);
+  assert.equal(await again.textContent('#compare-custom'), 'Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no');
+  assert.equal(await again.inputValue('[data-testid=compare-with]'), 'microsoft_declines=true;amendment_2026_04=false');
+  const third = await open(again.url().slice(url.length));
+  assert.match(await third.textContent('[data-testid=cell-api-aws]'), /allowed.*\(B: blocked\)/);
+  assert.equal(await third.inputValue('[data-testid=compare-with]'), 'microsoft_declines=true;amendment_2026_04=false');
+  // A broken B in a link: the rest stands, the notice says what was ignored.
+  const broken = await open('?date=2026-06-01&vs.amendment_2026_04=maybe&vs.microsoft_declines=true');
+  assert.match(await broken.textContent('[data-testid=notice]'), /Ignored vs\.amendment_2026_04=maybe: .*accepted: true, false/);
+  assert.equal(await broken.inputValue('[data-testid=compare-with]'), 'microsoft_declines=true');
+  for (const p of [page, again, third, broken]) await done(p);
+});
+
+/** The width and height in a PNG's header. */
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG signature');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('pictures: the grid, the overview and the difference as SVG and PNG, titled and 1200 px wide', async () => {
+  const page = await open('?date=2025-03-15&microsoft_declines=true&cell=training.coreweave');
+  const download = async (testid) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-testid=${testid}]`)]);
+    return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+  };
+  const svg = await download('picture-grid-svg');
+  assert.equal(svg.name, 'dealscope-grid-2025-03-15.svg');
+  const text = svg.bytes.toString('utf8');
+  assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="(\d+)"/);
+  const height = Number(text.match(/height="(\d+)"/)[1]);
+  assert.match(text, /<title>Where OpenAI may run each workload on 2025-03-15 — Scenario \(A\): Microsoft declines offered capacity: declines\. ◆ Compared with as happened\.<\/title>/);
+  assert.match(text, /dealscope · data as of 2026-11-26 · permalink:/);
+  assert.match(await page.textContent('[data-testid=export-status]'), /dealscope-grid-2025-03-15\.svg downloaded/);
+  const png = await download('picture-grid-png');
+  assert.equal(png.name, 'dealscope-grid-2025-03-15.png');
+  assert.deepEqual(pngSize(png.bytes), { width: 1200, height }, 'the PNG is the SVG, drawn');
+  assert.ok(png.bytes.length > 20000, `a drawn picture, not a blank one: ${png.bytes.length} bytes`);
+  await page.waitForFunction(() => /png downloaded \(1200 × \d+ px\)/.test(document.querySelector('[data-testid=export-status]').textContent));
+  for (const what of ['overview', 'diff']) {
+    const picture = await download(`picture-${what}-png`);
+    assert.equal(pngSize(picture.bytes).width, 1200, what);
+  }
+  // The SVG opens on its own as an image (what an article embeds).
+  const view = await browser.newPage();
+  await view.setContent(`<img id=p src="data:image/svg+xml;base64,${svg.bytes.toString('base64')}">`);
+  await view.waitForFunction(() => document.getElementById('p').complete);
+  assert.deepEqual(await view.evaluate(() => [document.getElementById('p').naturalWidth, document.getElementById('p').naturalHeight]), [1200, height]);
+  await view.close();
   await done(page);
 });

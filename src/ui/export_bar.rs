@@ -106,7 +106,11 @@ pub fn picture(state: State, status: &web_sys::Element, what: Picture, image: Im
         }
         Image::Png => {
             say("Drawing the PNG…");
-            let done = wasm_bindgen::closure::Closure::once_into_js(move |message: String| say(&message));
+            // The clipboard's callback type (each closure type costs its own glue).
+            let done = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+                move |message: wasm_bindgen::JsValue| say(&message.as_string().unwrap_or_default()),
+            )
+            .into_js_value();
             let height = u32::try_from(drawn.height).unwrap_or(u32::MAX);
             let width = u32::try_from(WIDTH).unwrap_or(1200);
             download_png(drawn.svg.as_str(), width, height, &format!("{}.png", drawn.stem), done.unchecked_ref());
