@@ -419,7 +419,8 @@ test('the wasm takes over the served page: the same elements, no layout shift, p
 });
 
 test('on a 390 px phone the page never scrolls sideways (only the grid does, inside its region)', async () => {
-  for (const query of ['', '?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&panel=dataset', '?panel=overview&amendment_2026_04=false']) {
+  for (const query of ['', '?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&panel=dataset', '?panel=overview&amendment_2026_04=false',
+    '?date=2026-06-01&microsoft_declines=true&vs.microsoft_declines=true&vs.amendment_2026_04=false&vs.agi_verified=true&panel=diff']) {
     const page = await open(query, { viewport: { width: 390, height: 844 } });
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `page ${width} px wide at 390 px (${query || 'default'})`);

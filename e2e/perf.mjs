@@ -1,6 +1,7 @@
 // node e2e/perf.mjs — interaction timings of the release build in headless Chromium:
 // toggle or slider step → grid painted (p50/p95 over 60 interactions), with and without 4×
-// CPU throttling, and first render after navigation. Prints figures; asserts nothing
+// CPU throttling, and first render after navigation; the interactions again with two what-ifs
+// compared and the overview open (the panel is refilled after the grid is painted). Prints figures; asserts nothing
 // (these machines are noisy). Each interaction starts from a settled page.
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
@@ -13,12 +14,15 @@ const N = 60;
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const fmt = (xs) => `p50 ${pct(xs, 0.5).toFixed(1)} ms, p95 ${pct(xs, 0.95).toFixed(1)} ms (n=${xs.length})`;
 
-async function measure(throttle, loadOnly = false) {
+const PLAIN = '?date=2025-03-15';
+const COMPARED = '?date=2025-03-15&amendment_2026_04=false&vs.agi_verified=true&panel=overview';
+
+async function measure(throttle, loadOnly = false, query = PLAIN) {
   const page = await browser.newPage();
   const cdp = await page.context().newCDPSession(page);
   if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   const t = Date.now();
-  await page.goto(url + '?date=2025-03-15');
+  await page.goto(url + query);
   // The grid is in the served HTML; interactive once the wasm has taken it over.
   await page.waitForFunction(() => performance.getEntriesByName('dealscope-mounted').length > 0);
   const firstRender = await page.evaluate(() => performance.now());
@@ -71,6 +75,8 @@ for (const throttle of [0, 4]) {
     `page received ${r.nav.toFixed(0)} ms, wasm running ${start.toFixed(0)} ms, interactive (taken over) ${mounted.toFixed(0)} ms (mount took ${(mounted - start).toFixed(0)} ms)`);
   console.log(`perf (${label}): toggle → painted grid ${fmt(r.toggle)}`);
   console.log(`perf (${label}): slider step → painted grid ${fmt(r.slider)}`);
+  const c = await measure(throttle, false, COMPARED);
+  console.log(`perf (${label}, two what-ifs compared, overview open): toggle → painted grid ${fmt(c.toggle)}; slider step ${fmt(c.slider)}`);
 }
 await browser.close();
 server.close();

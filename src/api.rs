@@ -37,9 +37,8 @@ pub fn install() {
     };
     // One closure type for every function (JS passes `undefined` for the arguments a function
     // does not take): each further type costs its own wasm-bindgen glue (0.9 KB measured).
-    let function = |f: fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>| {
-        Closure::<Api>::new(f).into_js_value()
-    };
+    let function =
+        |f: fn(JsValue, JsValue, JsValue) -> Result<JsValue, JsValue>| Closure::<Api>::new(f).into_js_value();
     set("verdict", &function(|input, _, _| verdict_js(input)));
     set("matrix", &function(|date, scenario, _| matrix_js(date, scenario)));
     set("timeline", &function(timeline_js));

@@ -25,7 +25,7 @@ const CELL_HEIGHT: i64 = 96;
 const MAX_DIFF_LINES: usize = 40;
 
 /// The pictures' styles: the page's light colours, written out (a picture has no page CSS).
-const STYLE: &str = "text{font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:34px;font-weight:700}.s{font-size:24px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:24px}.w{font-size:28px;font-weight:600}.n{font-size:19px}.l{font-size:22px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview .differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}";
+const STYLE: &str = "text{font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:34px;font-weight:700}.s{font-size:24px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:24px}.w{font-size:28px;font-weight:600}.n{font-size:19px}.l{font-size:22px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}";
 
 /// A drawn picture: the SVG document, its height in px and a file name without extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -104,6 +104,11 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
         base_short(view.base)
     );
     sheet.text("l m", 22, 0, &legend, 92);
+    if what == Picture::Overview {
+        let lines =
+            format!("Solid blue line: the chosen day, {}; dashed grey line: data as of {}.", view.date, ds.researched);
+        sheet.text("l m", 22, 0, &lines, 92);
+    }
     sheet.y += 24;
     match what {
         Picture::Grid => grid(&mut sheet, ds, view),
@@ -142,15 +147,20 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
     let top = sheet.y;
     let mut x = MARGIN + LABELS;
     for w in Workload::ALL {
-        for (i, line) in wrap(w.label(), 19, ' ').iter().enumerate() {
+        for (i, line) in wrap(w.label(), 14, ' ').iter().enumerate() {
             let y = top + 24 + i64::try_from(i).unwrap_or(0) * 26;
             html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", x + 8, y, line);
         }
         x += column;
     }
-    let mut y = top + 64;
+    let mut y = top + 90;
     for &p in Provider::ALL {
-        html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", MARGIN, y + 54, p.label());
+        let lines = wrap(p.label(), 14, ' ');
+        let mut line_y = y + 58 - 13 * i64::try_from(lines.len()).unwrap_or(1);
+        for line in lines {
+            html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", MARGIN, line_y, line);
+            line_y += 26;
+        }
         let mut x = MARGIN + LABELS;
         for &w in Workload::ALL {
             let outcome = evaluate_cell(ds, view.date, w, p, view.scenario);
@@ -232,11 +242,12 @@ fn diff(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
         sheet.text("h", 24, 0, &format!("{} on {}", c.workload.label(), c.provider.label()), 84);
         for s in &c.spans {
             let text = format!(
-                "{}: {} {} ({}) → {} (A), because of {}",
+                "{}: {} {} ({}) → {} {} (A), because of {}",
                 span_text(s.from, s.until),
                 s.baseline.symbol(),
                 s.baseline.as_str(),
                 short,
+                s.scenario.symbol(),
                 s.scenario.as_str(),
                 s.causes_text()
             );
@@ -311,7 +322,9 @@ mod tests {
         let doc = check(&grid);
         assert!(title(&doc).starts_with("Where OpenAI may run each workload on 2025-03-15 — Scenario (A)"));
         let text = texts(&doc);
-        assert!(text.contains("\nCoreWeave\n") && text.contains("\nResearch & training\n"), "{text}");
+        // Long labels wrap to stay inside their column (the page's words, two lines at most).
+        assert!(text.contains("\nCoreWeave\n") && text.contains("\nResearch &\ntraining\n"), "{text}");
+        assert!(text.contains("\nAmazon Web\nServices\n"), "{text}");
         assert!(
             text.contains("✓ allowed") && text.contains("◆ as happened: conditional"),
             "CoreWeave training: {text}"
