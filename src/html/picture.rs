@@ -20,12 +20,12 @@ pub const WIDTH: i64 = 1200;
 const MARGIN: i64 = 40;
 /// The grid: the providers' column, then one column a workload.
 const LABELS: i64 = 230;
-const CELL_HEIGHT: i64 = 96;
+const CELL_HEIGHT: i64 = 112;
 /// At most this many lines of differences; the permalink has the rest.
 const MAX_DIFF_LINES: usize = 40;
 
 /// The pictures' styles: the page's light colours, written out (a picture has no page CSS).
-const STYLE: &str = "text{font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:34px;font-weight:700}.s{font-size:24px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:24px}.w{font-size:28px;font-weight:600}.n{font-size:19px}.l{font-size:22px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}";
+const STYLE: &str = "text{font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:36px;font-weight:700}.s{font-size:25px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:25px}.w{font-size:25px;font-weight:600}.y{font-size:44px}.n{font-size:18px}.l{font-size:23px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}";
 
 /// A drawn picture: the SVG document, its height in px and a file name without extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,8 +93,8 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
         }
     };
     let mut sheet = Sheet { body: Html::new(), y: MARGIN - 10 };
-    sheet.text("t", 34, 0, &title, 56);
-    sheet.text("s", 24, 0, &scenarios(view), 84);
+    sheet.text("t", 36, 0, &title, 52);
+    sheet.text("s", 25, 0, &scenarios(view), 80);
     if what == Picture::Grid && ds.is_projection(view.date) {
         let note = format!("Projection: after the data's as-of date {}, from the terms as agreed.", ds.researched);
         sheet.text("s m", 24, 0, &note, 84);
@@ -167,27 +167,27 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
             let baseline = evaluate_cell(ds, view.date, w, p, view.base);
             html!(
                 sheet.body,
-                "<g class=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"></rect><text class=\"w\" x=\"{}\" y=\"{}\">{} {}</text>",
+                "<g class=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"></rect><text class=\"w\" x=\"{}\" y=\"{}\"><tspan class=\"y\">{}</tspan> {}</text>",
                 outcome,
                 x + 4,
                 y + 4,
                 column - 8,
                 CELL_HEIGHT - 8,
                 x + 16,
-                y + 40,
+                y + 46,
                 outcome.symbol(),
                 outcome
             );
-            let mut line = y + 64;
+            let mut line = y + 74;
             if outcome == Outcome::Conditional {
-                html!(sheet.body, "<text class=\"n\" x=\"{}\" y=\"{}\">if Microsoft declines</text>", x + 16, line);
-                line += 22;
+                html!(sheet.body, "<text class=\"n\" x=\"{}\" y=\"{}\">if Microsoft declines</text>", x + 12, line);
+                line += 24;
             }
             if outcome != baseline {
                 html!(
                     sheet.body,
                     "<text class=\"n\" x=\"{}\" y=\"{}\">◆ {}: {}</text><rect class=\"differs\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"></rect>",
-                    x + 16,
+                    x + 12,
                     line,
                     base_short(view.base),
                     baseline,
@@ -294,7 +294,10 @@ mod tests {
     }
 
     fn texts(doc: &roxmltree::Document<'_>) -> String {
-        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect::<Vec<_>>().join("\n")
+        let text = |n: roxmltree::Node<'_, '_>| {
+            n.descendants().filter_map(|d| d.is_text().then(|| d.text()).flatten()).collect()
+        };
+        doc.descendants().filter(|n| n.has_tag_name("text")).map(text).collect::<Vec<String>>().join("\n")
     }
 
     #[test]
