@@ -209,7 +209,7 @@ impl Action {
     }
 
     /// Reads the action of an element from its attributes (`attr(name)`).
-    pub fn read(attr: impl Fn(&str) -> Option<String>) -> Result<Action, ContractError> {
+    pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> Result<Action, ContractError> {
         let get = |name: &'static str| attr(name).ok_or_else(|| bad(name, "missing"));
         let day = || {
             let text = get("data-date")?;
@@ -315,7 +315,7 @@ impl Control {
     }
 
     /// Reads `data-control`.
-    pub fn read(attr: impl Fn(&str) -> Option<String>) -> Result<Control, ContractError> {
+    pub fn read(attr: &dyn Fn(&str) -> Option<String>) -> Result<Control, ContractError> {
         let name = attr("data-control").ok_or_else(|| bad("data-control", "missing"))?;
         let unknown = || bad("data-control", format!("unknown control \"{name}\""));
         Ok(match name.split_once('.') {
@@ -410,7 +410,7 @@ mod tests {
         assert_eq!(names.len(), 15, "every variant is exercised");
         for action in all {
             let attrs: HashMap<&str, String> = action.attrs().into_iter().collect();
-            let back = Action::read(|name| attrs.get(name).cloned());
+            let back = Action::read(&|name| attrs.get(name).cloned());
             assert_eq!(back.as_ref(), Ok(&action), "{}", action.html());
             let html = action.html();
             assert!(html.as_str().starts_with(&format!(" data-action=\"{}\"", action.name())), "{html}");
@@ -422,7 +422,7 @@ mod tests {
     fn every_control_round_trips() {
         for control in Control::all() {
             let name = control.name();
-            assert_eq!(Control::read(|a| (a == "data-control").then(|| name.clone())), Ok(control));
+            assert_eq!(Control::read(&|a| (a == "data-control").then(|| name.clone())), Ok(control));
         }
     }
 
@@ -430,15 +430,15 @@ mod tests {
     fn unknown_or_broken_attributes_are_errors_not_guesses() {
         let read = |pairs: &[(&str, &str)]| {
             let map: HashMap<String, String> = pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
-            Action::read(|name| map.get(name).cloned())
+            Action::read(&|name| map.get(name).cloned())
         };
         assert_eq!(read(&[("data-action", "selct")]).unwrap_err().attribute, "data-action");
         assert_eq!(read(&[("data-action", "select")]).unwrap_err().to_string(), "data-cell: missing");
         assert!(read(&[("data-action", "select"), ("data-cell", "api.ibm")]).unwrap_err().problem.contains("ibm"));
         assert!(read(&[("data-action", "date"), ("data-date", "2025-02-30")]).is_err());
         assert!(read(&[("data-action", "scenario"), ("data-set", "agi=true")]).is_err());
-        assert!(Control::read(|_| Some("key.agi".to_owned())).is_err());
-        assert!(Control::read(|_| None).is_err());
+        assert!(Control::read(&|_| Some("key.agi".to_owned())).is_err());
+        assert!(Control::read(&|_| None).is_err());
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn click(state: State, page: &Handles, ev: &web_sys::Event) {
     let Some(el) = target(ev).and_then(|t| t.closest("[data-action]").ok().flatten()) else {
         return;
     };
-    let action = match Action::read(|name| el.get_attribute(name)) {
+    let action = match Action::read(&|name| el.get_attribute(name)) {
         Ok(action) => action,
         Err(e) => return dom::console_error(&format!("dealscope: a click the page cannot read: {e}")),
     };
@@ -153,7 +153,7 @@ pub fn key(state: State, ev: &web_sys::Event) {
 
 /// The control an event came from (`None` for an element that is no control).
 fn control(el: &Element) -> Option<Control> {
-    el.has_attribute("data-control").then(|| Control::read(|name| el.get_attribute(name)))?.map_or_else(
+    el.has_attribute("data-control").then(|| Control::read(&|name| el.get_attribute(name)))?.map_or_else(
         |e| {
             dom::console_error(&format!("dealscope: a control the page cannot read: {e}"));
             None

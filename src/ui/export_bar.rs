@@ -42,22 +42,37 @@ fn download(name: &str, mime: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Saves `value` as `<stem>.csv` (through `to_csv`) or as `<stem>.json`.
-fn save<T: serde::Serialize + ?Sized>(stem: &str, csv: bool, value: &T, to_csv: impl FnOnce(&T) -> String) {
+/// An export's file, before it is written out.
+enum Body {
+    Csv(String),
+    /// Written by the browser's own JSON writer (no JSON code in the bundle).
+    Json(Option<wasm_bindgen::JsValue>),
+}
+
+/// `value` as CSV (through `to_csv`) or as a JS value for JSON: the only part that depends on
+/// the rows' type, so the rest is compiled once.
+fn body<T: serde::Serialize + ?Sized>(csv: bool, value: &T, to_csv: fn(&T) -> String) -> Body {
     if csv {
-        download(&format!("{stem}.csv"), "text/csv", &to_csv(value));
+        Body::Csv(to_csv(value))
     } else {
-        download(&format!("{stem}.json"), "application/json", &json(value));
+        Body::Json(crate::api::to_js(value).ok())
     }
 }
 
-/// Serialises through the browser's own JSON writer (no JSON code in the bundle).
-fn json<T: serde::Serialize + ?Sized>(value: &T) -> String {
-    crate::api::to_js(value)
-        .ok()
-        .and_then(|v| js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok())
-        .and_then(|s| s.as_string())
-        .unwrap_or_default()
+/// Downloads `body` as `<stem>.csv` or `<stem>.json`.
+fn save(stem: &str, body: Body) {
+    match body {
+        Body::Csv(text) => download(&format!("{stem}.csv"), "text/csv", &text),
+        Body::Json(value) => {
+            let text = value
+                .and_then(|v| {
+                    js_sys::JSON::stringify_with_replacer_and_space(&v, &wasm_bindgen::JsValue::NULL, &2.into()).ok()
+                })
+                .and_then(|s| s.as_string())
+                .unwrap_or_default();
+            download(&format!("{stem}.json"), "application/json", &text);
+        }
+    }
 }
 
 /// Downloads `what` in `format` for the current state.
@@ -67,20 +82,20 @@ pub fn export(state: State, what: Export, format: Format) {
     match what {
         Export::Grid => {
             if let Ok(answers) = grid(dataset(), date, scenario) {
-                save(&format!("dealscope-grid-{date}"), csv, answers.as_slice(), grid_csv);
+                save(&format!("dealscope-grid-{date}"), body(csv, answers.as_slice(), grid_csv));
             }
         }
         Export::Timeline => {
             if let Some((w, p)) = state.selected.get_untracked() {
                 let bands = cell_timeline(dataset(), w, p, scenario);
-                save(&format!("dealscope-timeline-{w}-{p}"), csv, bands.as_slice(), timeline_csv);
+                save(&format!("dealscope-timeline-{w}-{p}"), body(csv, bands.as_slice(), timeline_csv));
             }
         }
         Export::Diff => {
             let rows = diff_rows(dataset(), scenario, state.base.get_untracked());
-            save(&format!("dealscope-difference-{date}"), csv, rows.as_slice(), diff_csv);
+            save(&format!("dealscope-difference-{date}"), body(csv, rows.as_slice(), diff_csv));
         }
-        Export::Dataset => save("dealscope-dataset", csv, dataset_rows(dataset()).as_slice(), dataset_csv),
+        Export::Dataset => save("dealscope-dataset", body(csv, dataset_rows(dataset()).as_slice(), dataset_csv)),
     }
 }
 

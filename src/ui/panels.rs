@@ -26,7 +26,7 @@ fn focused_action(slot: &Element) -> Option<String> {
     if active.has_attribute(OVERVIEW) {
         return Some(format!("[{OVERVIEW}]"));
     }
-    Action::read(|name| active.get_attribute(name)).ok().map(|action| action.selector())
+    Action::read(&|name| active.get_attribute(name)).ok().map(|action| action.selector())
 }
 
 /// Fills `slot` with `content`, keeping focus on the same action (or on the panel) if it was
