@@ -7,10 +7,10 @@
 //! a table says the same for screen readers.
 
 use super::contract::{cell_name, Action, OVERVIEW};
-use super::page::{base_short, compared};
+use super::page::base_short;
 use super::{html, markup, Html};
 use crate::dataset::Dataset;
-use crate::engine::{cells, last_day, range_end, timeline};
+use crate::engine::{cells, last_day, range_end, timeline, CellDiff};
 use crate::permalink::ViewState;
 use crate::vocab::{Provider, Workload, FIRST_DAY};
 use chrono::NaiveDate;
@@ -51,17 +51,17 @@ pub fn chart_height() -> i64 {
     TOP + i64::try_from(Workload::ALL.len()).unwrap_or(4) * (GROUP + rows * ROW) + 8
 }
 
-/// The chart and its table for a view: the view's scenario, day and selected cell.
-pub fn overview(ds: &Dataset, view: &ViewState) -> Html {
-    let (svg, table) = chart(ds, view);
+/// The chart and its table for a view: the view's scenario, day and selected cell; `differs`
+/// are where its scenario and the one it is compared with differ (the page has them already).
+pub fn overview(ds: &Dataset, view: &ViewState, differs: &[CellDiff]) -> Html {
+    let (svg, table) = chart(ds, view, differs);
     markup!("<div class=\"overview-wrap\">{}</div>{}", svg, table)
 }
 
 /// The chart (an `<svg>` 1000 units wide, styled by class) and its table.
-pub fn chart(ds: &Dataset, view: &ViewState) -> (Html, Html) {
+pub fn chart(ds: &Dataset, view: &ViewState, differs: &[CellDiff]) -> (Html, Html) {
     let rows = i64::try_from(Provider::ALL.len()).unwrap_or(7);
     let height = chart_height();
-    let differs = compared(ds, view).unwrap_or_default();
     let mut svg = markup!(
         "<svg class=\"overview\" viewBox=\"0 0 1000 {}\" role=\"img\" tabindex=\"0\" {}=\"\" data-testid=\"overview\" aria-label=\"Every cell's verdicts from 2016 to 2035 ({}). Arrow keys move between cells and change points; Enter opens the cell on that day. The same in a table follows.\" aria-describedby=\"overview-table\">",
         height,
@@ -74,7 +74,7 @@ pub fn chart(ds: &Dataset, view: &ViewState) -> (Html, Html) {
         view.scenario.describe()
     );
     for cell in cells() {
-        row(&mut svg, &mut table, ds, view, cell, &differs);
+        row(&mut svg, &mut table, ds, view, cell, differs);
     }
     for (class, day, label) in [("as-of", ds.researched, "data as of"), ("today", view.date, "chosen day")] {
         html!(
@@ -123,7 +123,7 @@ fn row(
     ds: &Dataset,
     view: &ViewState,
     (workload, provider): (Workload, Provider),
-    differs: &[crate::engine::CellDiff],
+    differs: &[CellDiff],
 ) {
     let top = y(workload, provider);
     let selected = view.selected == Some((workload, provider));
@@ -193,7 +193,7 @@ mod tests {
     fn every_cell_has_its_bands_actions_and_a_table_row() {
         let ds = dataset();
         let view = ViewState { date: ymd(2025, 3, 15), ..ViewState::default() };
-        let html = overview(ds, &view).into_string();
+        let html = overview(ds, &view, &[]).into_string();
         assert_eq!(html.matches("<tr>").count(), 28, "a table row a cell");
         assert!(html.contains("data-action=\"cell\" data-cell=\"training.coreweave\" data-date=\"2025-01-21\""));
         assert!(html.contains("Research &amp; training on CoreWeave: blocked from 2019-07-22 to 2025-01-20"));
@@ -202,7 +202,8 @@ mod tests {
         assert!(html.contains("class=\"as-of\"") && html.contains("class=\"today\""));
         assert!(!html.contains("class=\"differs\""), "as happened: nothing differs");
         let s = crate::scenario::Scenario::AS_HAPPENED.with("amendment_2026_04", "false");
-        let html = overview(ds, &ViewState { scenario: s, ..view }).into_string();
+        let view = ViewState { scenario: s, ..view };
+        let html = overview(ds, &view, &super::super::page::compared(ds, &view).unwrap_or_default()).into_string();
         assert!(html.contains("class=\"differs\""), "a scenario marks what differs");
         assert!(html.contains("2026-04-27 amendment happened: no"), "in reader words");
     }

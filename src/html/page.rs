@@ -472,7 +472,10 @@ pub fn panel_content(ds: &Dataset, view: &ViewState, diffs: Option<&[CellDiff]>)
             Some(cells) => diff_html::content(ds, view, Some(cells)),
             None => diff_html::content(ds, view, compared(ds, view).as_deref()),
         },
-        Panel::Overview => super::overview::overview(ds, view),
+        Panel::Overview => match diffs {
+            Some(cells) => super::overview::overview(ds, view, cells),
+            None => super::overview::overview(ds, view, &compared(ds, view).unwrap_or_default()),
+        },
         Panel::Dataset => Html::new(),
     }
 }

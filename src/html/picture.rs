@@ -207,7 +207,8 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
 
 /// The page's chart, scaled to the picture's width.
 fn overview(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
-    let (chart, _) = super::overview::chart(ds, view);
+    let differs = super::page::compared(ds, view).unwrap_or_default();
+    let (chart, _) = super::overview::chart(ds, view, &differs);
     let width = WIDTH - 2 * MARGIN;
     let height = super::overview::chart_height() * width / 1000;
     html!(
