@@ -122,11 +122,7 @@ fn query(input: &JsValue) -> Result<Query, JsValue> {
 
 fn cite_js(input: JsValue) -> Result<JsValue, JsValue> {
     let query = query(&input)?;
-    let location = web_sys::window().map(|w| w.location());
-    let base = location
-        .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
-        .unwrap_or_default();
-    Ok(JsValue::from_str(&crate::cite::cite(dataset(), &query, &base).map_err(error)?))
+    Ok(JsValue::from_str(&crate::cite::cite(dataset(), &query, &crate::ui::state::address()).map_err(error)?))
 }
 
 /// Where scenario `a` and scenario `b` (as happened when absent) answer differently.

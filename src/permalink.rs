@@ -176,15 +176,6 @@ impl ViewState {
 /// The prefix of the compared scenario's keys in a link (`vs.microsoft_declines=true`).
 pub const BASE_PREFIX: &str = "vs.";
 
-/// The compared scenario in a reader's words: "as happened", or "B: " and its settings.
-pub fn base_name(base: Scenario) -> String {
-    if base == Scenario::AS_HAPPENED {
-        "as happened".to_owned()
-    } else {
-        format!("B ({})", base.describe())
-    }
-}
-
 /// The 28 verdicts of a grid, 2 bits a cell (allowed 0, blocked 1, conditional 2), written
 /// as 10 URL-safe base64 characters, three cells to a character, row by row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -381,11 +372,6 @@ mod tests {
             notices[1].contains("vs.amendment_2026_04=maybe") && notices[1].contains("accepted: true, false"),
             "{}",
             notices[1]
-        );
-        assert_eq!(base_name(Scenario::AS_HAPPENED), "as happened");
-        assert_eq!(
-            base_name(state.base),
-            "B (Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no)"
         );
     }
 

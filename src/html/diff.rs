@@ -4,11 +4,11 @@
 //! titles, open-ended spans as "from … on".
 
 use super::contract::Action;
-use super::page::base_short;
+use super::page::{base_name, base_short};
 use super::{html, markup, Html};
 use crate::dataset::Dataset;
 use crate::engine::{last_day, range_end, CellDiff, DiffSpan};
-use crate::permalink::{base_name, Panel, ViewState};
+use crate::permalink::{Panel, ViewState};
 use crate::scenario::Scenario;
 use chrono::NaiveDate;
 

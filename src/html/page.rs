@@ -14,7 +14,7 @@ use super::{diff as diff_html, html, markup, why, Html};
 use crate::answer::partial;
 use crate::dataset::Dataset;
 use crate::engine::{describe_moot, diff_between, evaluate_cell, moot, CellDiff, Outcome, Query};
-use crate::permalink::{base_name, Panel, ViewState, STORY_CELL, STORY_DATE};
+use crate::permalink::{Panel, ViewState, STORY_CELL, STORY_DATE};
 use crate::scenario::{write_settings, Scenario, PRESETS};
 use crate::vocab::{Provider, ScenarioKey, Setting, Workload, FIRST_DAY, LAST_DAY};
 use chrono::NaiveDate;
@@ -55,12 +55,21 @@ pub fn base_short(base: Scenario) -> &'static str {
     }
 }
 
+/// The compared scenario in a reader's words: "as happened", or "B (" and its settings ")".
+pub fn base_name(base: Scenario) -> String {
+    if base == Scenario::AS_HAPPENED {
+        base_short(base).to_owned()
+    } else {
+        format!("B ({})", base.describe())
+    }
+}
+
 /// The cell of `workload` on `provider` on the view's day under its scenario, compared with
 /// the scenario it is compared with (as happened unless the reader chose another).
 pub fn cell(ds: &Dataset, view: &ViewState, (workload, provider): Cell) -> CellView {
     let (date, scenario, selected) = (view.date, view.scenario, view.selected == Some((workload, provider)));
     let outcome = evaluate_cell(ds, date, workload, provider, scenario);
-    let baseline = evaluate_cell(ds, date, workload, provider, view.base);
+    let baseline = if view.base == scenario { outcome } else { evaluate_cell(ds, date, workload, provider, view.base) };
     let differs = outcome != baseline;
     let mut class = format!("cell {}", outcome.as_str());
     let mut inner = markup!(
@@ -709,6 +718,12 @@ mod tests {
         // A = B: nothing differs, whatever A is.
         let same = cell(ds, &ViewState { base: what_if, ..view(day, what_if) }, cw);
         assert_eq!(same.class, "cell allowed");
+        // What B is called in captions, strips and pictures.
+        assert_eq!(base_name(Scenario::AS_HAPPENED), "as happened");
+        assert_eq!(
+            base_name(what_if.with("amendment_2026_04", "false")),
+            "B (Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no)"
+        );
     }
 
     #[test]

@@ -7,11 +7,11 @@
 
 use super::contract::Picture;
 use super::diff::span_text;
-use super::page::base_short;
+use super::page::{base_name, base_short};
 use super::{html, markup, Html};
 use crate::dataset::Dataset;
 use crate::engine::{evaluate_cell, CellDiff, Outcome};
-use crate::permalink::{base_name, ViewState};
+use crate::permalink::ViewState;
 use crate::scenario::Scenario;
 use crate::vocab::{Provider, Workload};
 
@@ -94,7 +94,8 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
     };
     let mut sheet = Sheet { body: Html::new(), y: MARGIN - 10 };
     sheet.text("t", 36, 0, &title, 52);
-    sheet.text("s", 25, 0, &scenarios(view), 80);
+    let about = scenarios(view);
+    sheet.text("s", 25, 0, &about, 80);
     if what == Picture::Grid && ds.is_projection(view.date) {
         let note = format!("Projection: after the data's as-of date {}, from the terms as agreed.", ds.researched);
         sheet.text("s m", 24, 0, &note, 84);
@@ -130,7 +131,7 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
         WIDTH,
         height,
         title,
-        scenarios(view),
+        about,
         STYLE,
         WIDTH,
         height,
@@ -232,11 +233,10 @@ fn diff(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
         return;
     }
     let short = base_short(view.base);
-    let mut lines = 0;
     let spans = cells.iter().map(|c| c.spans.len()).sum::<usize>();
     let mut shown = 0;
     for c in &cells {
-        if lines >= MAX_DIFF_LINES {
+        if shown >= MAX_DIFF_LINES {
             break;
         }
         sheet.y += 8;
@@ -253,7 +253,6 @@ fn diff(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
                 s.causes_text()
             );
             sheet.text("l", 22, 20, &text, 92);
-            lines += 1;
             shown += 1;
         }
     }

@@ -76,9 +76,7 @@ fn cite(state: State, button: &Element) {
     let view = state.view_state_untracked();
     let Some((workload, provider)) = view.selected else { return };
     let query = crate::engine::Query { date: view.date, workload, provider, scenario: view.scenario };
-    let location = window().location();
-    let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-    let Ok(text) = crate::cite::cite(crate::dataset::dataset(), &query, &base) else { return };
+    let Ok(text) = crate::cite::cite(crate::dataset::dataset(), &query, &super::state::address()) else { return };
     let Some(host) = button.parent_element() else { return };
     let status = dom::one(&host, ".cite-status");
     let document = document();

@@ -59,8 +59,6 @@ pub fn bind(page: &Rc<Handles>, state: State) {
     dom::effect(move || {
         let error = state.date_error.get();
         dom::set_bool(&p.date_field, "aria-invalid", error.is_some());
-        if p.date_error.text_content().as_deref().unwrap_or_default() != error.as_deref().unwrap_or_default() {
-            p.date_error.set_text_content(error.as_deref());
-        }
+        dom::set_text(&p.date_error, error.as_deref());
     });
 }

@@ -100,6 +100,13 @@ pub fn set_value(el: &Element, value: &str) {
     }
 }
 
+/// Sets the text of `el` (none: empty) only when it differs.
+pub fn set_text(el: &Element, text: Option<&str>) {
+    if el.text_content().as_deref().unwrap_or_default() != text.unwrap_or_default() {
+        el.set_text_content(text);
+    }
+}
+
 /// Focuses an element if it can take focus.
 pub fn focus(el: &Element) {
     if let Some(html) = el.dyn_ref::<web_sys::HtmlElement>() {

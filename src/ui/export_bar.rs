@@ -103,13 +103,7 @@ pub fn export(state: State, what: Export, format: Format) {
 /// how it went in `status` (the export section's status line).
 pub fn picture(state: State, status: &web_sys::Element, what: Picture, image: Image) {
     let view = state.view_state_untracked();
-    let location = window().location();
-    let link = format!(
-        "{}{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        view.to_query()
-    );
+    let link = format!("{}{}", super::state::address(), view.to_query());
     let drawn = draw(dataset(), &view, what, &link);
     let status = status.clone();
     let say = move |message: &str| status.set_text_content(Some(message));

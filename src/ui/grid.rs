@@ -1,7 +1,7 @@
 //! The grid: workloads × providers on the chosen day. Keeps every cell in step with the
-//! date, the scenario, the scenario it is compared with and the selection, patching only the cells whose verdict, mark or
-//! selection changed (a focused cell keeps its focus), through the same attribute writer the
-//! shell used ([`CellView::attrs`]).
+//! date, the scenario, the scenario it is compared with and the selection, patching only the
+//! cells whose verdict, mark or selection changed (a focused cell keeps its focus), through
+//! the same attribute writer the shell used ([`CellView::attrs`]).
 
 use super::dom;
 use super::handles::Handles;

@@ -1,8 +1,8 @@
 //! The scenario controls: the "Microsoft declines" toggle at the top, every key's select and
 //! its "changes nothing now" note, the presets (pressed when in effect; not offered when they
-//! would change nothing on the day), the reset, and what the scenario is compared with. Keeps them in step with the scenario and
-//! the day, however they were changed (a select, a preset, a path to yes, a link), through
-//! the same functions the shell was written with.
+//! would change nothing on the day), the reset, and what the scenario is compared with. Keeps
+//! them in step with the scenario and the day, however they were changed (a select, a preset,
+//! a path to yes, a link), through the same functions the shell was written with.
 
 use super::dom;
 use super::handles::Handles;
@@ -32,9 +32,7 @@ pub fn bind(page: &Rc<Handles>, state: State) {
         for (key, note) in &p.moot {
             let text = moot_note(dataset(), date, scenario, *key);
             dom::flag(note, "hidden", text.is_none());
-            if note.text_content().unwrap_or_default() != text.as_deref().unwrap_or_default() {
-                note.set_text_content(text.as_deref());
-            }
+            dom::set_text(note, text.as_deref());
         }
     });
     // "Compare with": the list shows B (its own entry when B is no preset), the swap is
@@ -43,12 +41,10 @@ pub fn bind(page: &Rc<Handles>, state: State) {
     dom::effect(move || {
         let (scenario, base) = (state.scenario.get(), state.base.get());
         let custom = compare_custom(base);
-        let (value, words) = custom.clone().unwrap_or_default();
-        dom::set_attr(&p.compare_custom, "value", &value);
-        if p.compare_custom.text_content().unwrap_or_default() != words {
-            p.compare_custom.set_text_content(Some(&words));
-        }
         dom::flag(&p.compare_custom, "hidden", custom.is_none());
+        let (value, words) = custom.unwrap_or_default();
+        dom::set_attr(&p.compare_custom, "value", &value);
+        dom::set_text(&p.compare_custom, Some(&words));
         dom::set_value(&p.compare, &write_settings(&base.changes()));
         dom::flag(&p.swap, "disabled", swap_disabled(scenario, base));
     });

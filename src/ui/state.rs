@@ -82,6 +82,15 @@ fn search() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// The page's address without its query (`https://…/dealscope/`): what permalinks,
+/// citations and pictures add a view's query to (empty where there is no window).
+pub fn address() -> String {
+    web_sys::window()
+        .map(|w| w.location())
+        .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
+        .unwrap_or_default()
+}
+
 /// The reader's today, in their time zone (clamped to the range by the link parser).
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
