@@ -4,11 +4,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// The standing budget (DEVELOPERS.md): wasm ≤ 300 KB raw and ≤ 125 KB gzip after wasm-opt,
-// the whole page (wasm, JS, CSS, HTML) ≤ 150 KB gzip. The build fails above it. (The explorer
-// issue's tighter 110/140 KB held until the 2026-11 data update, which alone added ~8 KB gzip
-// of cited reader text; see README "Size and speed".)
-const BUDGET = { wasmRaw: 300 * 1024, wasmGzip: 125 * 1024, pageGzip: 150 * 1024 };
+// The standing budget (DEVELOPERS.md): wasm ≤ 330 KB raw and ≤ 130 KB gzip after wasm-opt,
+// the whole page (wasm, JS, CSS, HTML) ≤ 160 KB gzip. The build fails above it.
+const BUDGET = { wasmRaw: 330 * 1024, wasmGzip: 130 * 1024, pageGzip: 160 * 1024 };
 const dir = process.argv[2] ?? 'dist';
 // Every file, in subfolders too (wasm-bindgen's JS snippets sit in snippets/).
 const files = (d) =>
