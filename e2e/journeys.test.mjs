@@ -67,13 +67,13 @@ async function setDate(page, day) {
 const today = (page) => page.evaluate(() => {
   const d = new Date();
   const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return day < '2026-11-26' ? day : '2026-11-26';
+  return day < '2026-12-02' ? day : '2026-12-02';
 });
 
 test('the page opens on today (at most the data\'s as-of day); the CoreWeave story of 2025-03-15 is one click away', async () => {
   const page = await open();
   assert.equal(await page.inputValue('[data-testid=date-input]'), await today(page));
-  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-11-26/);
+  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-12-02/);
   await page.click('[data-testid=story-coreweave]');
   await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2025-03-15');
   assert.equal(await page.getAttribute('[data-testid=cell-training-coreweave]', 'aria-pressed'), 'true');
@@ -183,15 +183,15 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
   assert.equal(m.length, 28);
   assert.equal(m.find((c) => c.workload === 'api' && c.provider === 'aws').verdict, 'allowed');
   assert.equal(typeof await page.evaluate(() => window.dealscope.version), 'string');
-  assert.equal(await page.evaluate(() => window.dealscope.data_as_of), '2026-11-26');
+  assert.equal(await page.evaluate(() => window.dealscope.data_as_of), '2026-12-02');
   const spans = await page.evaluate(() => window.dealscope.diff({ microsoft_declines: true, amendment_2026_04: false }, { microsoft_declines: true }));
   const api = spans.find((s) => s.workload === 'api' && s.provider === 'aws');
   assert.deepEqual([api.from, api.to, api.a, api.b, api.causes_text], ['2026-04-27', null, 'blocked', 'allowed', '2026-04-27 amendment happened: no']);
   const citation = await page.evaluate(() => window.dealscope.cite({ date: '2025-03-15', workload: 'training', provider: 'coreweave', scenario: { microsoft_declines: true } }));
   assert.match(citation, /^dealscope: may OpenAI run Research & training on CoreWeave on 2025-03-15 \(Microsoft declines offered capacity: declines\)\? Allowed\./);
-  assert.match(citation, /Data as of 2026-11-26 \(dealscope [0-9.]+\)\. http:\/\/127\.0\.0\.1:\d+\/\?date=2025-03-15&microsoft_declines=true&cell=training\.coreweave&v=/);
+  assert.match(citation, /Data as of 2026-12-02 \(dealscope [0-9.]+\)\. http:\/\/127\.0\.0\.1:\d+\/\?date=2025-03-15&microsoft_declines=true&cell=training\.coreweave&v=/);
   assert.match(await page.evaluate(() => window.dealscope.latest_event), /^2026-06/);
-  assert.equal(r.data_as_of, '2026-11-26');
+  assert.equal(r.data_as_of, '2026-12-02');
   assert.equal(r.projection, false);
   assert.equal(r.confirmed, true, 'the scenario settles the condition; the clause is primary');
   const recorded = await page.evaluate(() => window.dealscope.verdict({ date: '2025-04-01', workload: 'training', provider: 'coreweave' }));
@@ -363,8 +363,8 @@ test('without JavaScript the served page shows the grid, its 28 verdicts and the
   const verdicts = await page.$$eval('[data-testid^=cell-]', (cells) => cells.map((c) => c.dataset.verdict));
   assert.equal(verdicts.length, 28);
   assert.ok(verdicts.every((v) => ['allowed', 'blocked', 'conditional'].includes(v)), verdicts.join());
-  assert.match(await page.textContent('[data-testid=explanation]'), /OpenAI API on Amazon Web Services on 2026-11-26/);
-  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-11-26/);
+  assert.match(await page.textContent('[data-testid=explanation]'), /OpenAI API on Amazon Web Services on 2026-12-02/);
+  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-12-02/);
   assert.match(await page.textContent('noscript'), /need JavaScript/);
   await context.close();
 });
@@ -545,7 +545,7 @@ test('pictures: the grid, the overview and the difference as SVG and PNG, titled
   assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="(\d+)"/);
   const height = Number(text.match(/height="(\d+)"/)[1]);
   assert.match(text, /<title>Where OpenAI may run each workload on 2025-03-15 — Scenario \(A\): Microsoft declines offered capacity: declines\. ◆ Compared with as happened\.<\/title>/);
-  assert.match(text, /dealscope · data as of 2026-11-26 · permalink:/);
+  assert.match(text, /dealscope · data as of 2026-12-02 · permalink:/);
   assert.match(await page.textContent('[data-testid=export-status]'), /dealscope-grid-2025-03-15\.svg downloaded/);
   const png = await download('picture-grid-png');
   assert.equal(png.name, 'dealscope-grid-2025-03-15.png');

@@ -97,8 +97,8 @@ mod tests {
         assert!(text.contains("Rests on reports: reported, not confirmed by the companies."), "{text}");
         assert!(text.contains("Decided by “Microsoft's reported reading: Frontier on AWS is API access, reserved to Azure”, from 2026-02-27."), "{text}");
         assert!(text.contains("Financial Times (relayed by Reuters), “Microsoft considers legal action against OpenAI and Amazon over Frontier on AWS” (2026-03-18; press, not confirmed)"), "{text}");
-        assert!(text.contains("Data as of 2026-11-26"), "{text}");
-        let link = "\nData as of 2026-11-26 (dealscope 0.1.0). https://example.org/dealscope/?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&v=";
+        assert!(text.contains("Data as of 2026-12-02"), "{text}");
+        let link = "\nData as of 2026-12-02 (dealscope 0.1.0). https://example.org/dealscope/?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&v=";
         assert!(text.contains(link), "the permalink, with the verdicts it shows: {text}");
         let open = Query::parse("2025-03-15", "training", "coreweave", Scenario::AS_HAPPENED).unwrap();
         let text = cite(dataset(), &open, "").unwrap();

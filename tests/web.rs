@@ -323,9 +323,9 @@ async fn a_notice_says_what_a_link_had_and_can_be_dismissed() {
 async fn the_data_says_how_old_it_is_and_later_days_are_projections() {
     let (c, state) = mount(ViewState { selected: Some((Workload::Api, Provider::Aws)), ..at((2027, 1, 1)) }).await;
     let stamp = find(&c, "data-as-of").text_content().unwrap_or_default();
-    assert!(stamp.contains("Data as of 2026-11-26"), "{stamp}");
+    assert!(stamp.contains("Data as of 2026-12-02"), "{stamp}");
     let footer = c.query_selector("footer").unwrap().unwrap().text_content().unwrap_or_default();
-    assert!(footer.contains("Data as of 2026-11-26"), "{footer}");
+    assert!(footer.contains("Data as of 2026-12-02"), "{footer}");
     assert!(find(&c, "projection").text_content().unwrap_or_default().contains("projection"));
     assert!(find(&c, "projection-note").text_content().unwrap_or_default().contains("not a record"));
     state.date.set(ymd(2026, 6, 1));
@@ -449,7 +449,7 @@ async fn the_slider_s_events_are_a_list_a_keyboard_reaches() {
     let jump: HtmlSelectElement = find(&c, "event-jump").unchecked_into();
     assert!(jump.length() > 40, "one option per event, after the prompt");
     let option = jump.query_selector("option:nth-child(2)").unwrap().unwrap().text_content().unwrap_or_default();
-    assert!(option.starts_with("2016-11 — Microsoft becomes OpenAI's preferred"), "{option}");
+    assert!(option.starts_with("2016-11-15 — Microsoft Azure becomes OpenAI's primary"), "{option}");
     jump.set_value("2025-10-28");
     fire(&jump, "change");
     settle().await;
@@ -471,7 +471,7 @@ async fn cite_gives_the_answer_as_text_to_paste() {
         "{text}"
     );
     assert!(text.contains("Decided by “The OpenAI API is served only from Azure”"), "{text}");
-    assert!(text.contains("Data as of 2026-11-26") && text.contains("?date=2025-11-10&cell=api.aws&v="), "{text}");
+    assert!(text.contains("Data as of 2026-12-02") && text.contains("?date=2025-11-10&cell=api.aws&v="), "{text}");
     let status = c.query_selector(".cite-status").unwrap().unwrap().text_content().unwrap_or_default();
     assert!(status.contains("Selected below") || status.contains("Copied"), "{status}");
 }

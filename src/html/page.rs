@@ -644,7 +644,7 @@ mod tests {
     fn the_prerendered_page_names_its_view_and_says_what_needs_javascript() {
         let v = ViewState::default();
         let html = prerendered(dataset(), &v, &[]).into_string();
-        assert!(html.starts_with("<div id=\"app\" class=\"app\" data-view=\"?date=2026-11-26&amp;cell=api.aws&amp;v="));
+        assert!(html.starts_with("<div id=\"app\" class=\"app\" data-view=\"?date=2026-12-02&amp;cell=api.aws&amp;v="));
         assert_eq!(html.matches("data-action=\"select\"").count(), 28);
         assert!(html.contains("data-testid=\"clause-azure-first\""), "the explanation is in the page");
         assert!(html.contains("<noscript>") && html.contains("need JavaScript"));
@@ -684,7 +684,7 @@ mod tests {
         assert!(!html.contains("data-testid=\"notice\""), "no notice without one");
         assert!(!html.contains("<header hidden") && !html.contains("<footer hidden"), "no chrome hidden outside embed");
         assert!(
-            html.contains("Data as of <time>2026-11-26</time> (latest event 2026-06"),
+            html.contains("Data as of <time>2026-12-02</time> (latest event 2026-06"),
             "as-of in header and footer"
         );
         assert_eq!(html.matches("Data as of").count(), 2);

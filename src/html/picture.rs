@@ -316,7 +316,7 @@ mod tests {
                 "{what:?}: {title}"
             );
             let text = texts(&doc);
-            assert!(text.contains("dealscope · data as of 2026-11-26 · permalink:"), "{text}");
+            assert!(text.contains("dealscope · data as of 2026-12-02 · permalink:"), "{text}");
             let footer: String = text.lines().skip_while(|l| !l.contains("permalink:")).skip(1).collect();
             assert_eq!(footer, link, "the whole link, wrapped at its parameters");
         }
