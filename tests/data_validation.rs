@@ -323,3 +323,70 @@ fn story_step_with_a_bad_cell_or_day() {
     let e = only(&errors("stories.toml", "date = \"2019-07-22\"", "date = \"2019-07\""), "bad-date");
     assert_eq!(e.item.as_deref(), Some("story step `exclusive`"));
 }
+
+// ---- What the engine would silently ignore (the 2026-12 checker) ----
+
+/// The errors of one kind on one item.
+fn on_item(errors: &[DataError], kind: &str, item: &str) -> DataError {
+    errors
+        .iter()
+        .find(|e| e.kind.name() == kind && e.item.as_deref() == Some(item))
+        .cloned()
+        .unwrap_or_else(|| panic!("no {kind} error on {item} among: {errors:#?}"))
+}
+
+#[test]
+fn lapse_on_a_condition_the_engine_does_not_act_on() {
+    let e = only(
+        &errors(
+            "terms.toml",
+            "when = \"agi_verified\"\nfrom = \"2025-10-28\"",
+            "when = \"microsoft_declines\"\nfrom = \"2025-10-28\"",
+        ),
+        "ignored",
+    );
+    assert_eq!(e.file, "data/terms.toml");
+    assert_eq!(e.item.as_deref(), Some("term `api-azure-exclusive`"));
+    assert!(e.line.is_some(), "{e}");
+    let text = e.to_string();
+    assert!(
+        text.contains("`lapse.when` = \"microsoft_declines\" would be silently ignored")
+            && text.contains("accepted: agi_verified"),
+        "{text}"
+    );
+}
+
+#[test]
+fn compute_clause_that_covers_nothing() {
+    let errors = errors(
+        "terms.toml",
+        "workloads = [\"training\", \"products\"]\nproviders = [\"all\"]\neffect = \"rofr\"\nsupersedes = [\"azure-exclusive\"]",
+        "workloads = []\nproviders = [\"all\"]\neffect = \"rofr\"\nsupersedes = [\"azure-exclusive\"]",
+    );
+    let e = on_item(&errors, "ignored", "term `rofr-new-capacity`");
+    let text = e.to_string();
+    assert!(text.contains("`workloads` = \"[]\"") && text.contains("covers nothing never applies"), "{text}");
+    assert!(text.contains("effect = \"none\""), "says what is accepted: {text}");
+}
+
+#[test]
+fn decision_the_engine_never_reads() {
+    // API capacity: no right of first refusal covers the API, so Microsoft's answer is never read.
+    let errors = errors(
+        "decisions.toml",
+        "workloads = [\"training\", \"products\"]\ndecision = \"declined\"",
+        "workloads = [\"training\", \"api\"]\ndecision = \"declined\"",
+    );
+    let e = on_item(&errors, "ignored", "decision `coreweave-option-2025-03`");
+    assert_eq!(e.file, "data/decisions.toml");
+    let text = e.to_string();
+    assert!(
+        text.contains("`workloads` = \"api on coreweave\"")
+            && text.contains("accepted: training, products on coreweave"),
+        "{text}"
+    );
+    // Azure: a ROFR always allows Azure itself.
+    let errors = self::errors("decisions.toml", "provider = \"google\"", "provider = \"azure\"");
+    let e = on_item(&errors, "ignored", "decision `google-capacity-2025`");
+    assert!(e.to_string().contains("accepted: none on azure"), "{e}");
+}

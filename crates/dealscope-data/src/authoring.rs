@@ -620,6 +620,34 @@ impl Checker<'_> {
         self.date(at, "date", &d.date, false);
         self.date(at, "known_from", &d.known_from, false);
         self.citations(at, &d.sources, known);
+        // The engine reads Microsoft's answer only where a right-of-first-refusal term covers
+        // the cell, and never for Azure (a ROFR always allows Azure itself).
+        let read_for = |w: Workload| {
+            d.provider != Provider::Azure
+                && self
+                    .raw
+                    .terms
+                    .iter()
+                    .map(CheckedTerm::new)
+                    .any(|t| t.raw.value.effect == Effect::Rofr && t.covers(w, d.provider))
+        };
+        let ignored: Vec<&str> = d.workloads.iter().filter(|w| !read_for(**w)).map(|w| w.as_str()).collect();
+        if !ignored.is_empty() {
+            let read: Vec<&str> = Workload::ALL.iter().filter(|w| read_for(**w)).map(|w| w.as_str()).collect();
+            self.push(
+                at,
+                DataErrorKind::Ignored {
+                    field: "workloads",
+                    got: format!("{} on {}", ignored.join(", "), d.provider),
+                    why: "no term with `effect = \"rofr\"` covers it, so the engine never reads Microsoft's answer there",
+                    accepted: if read.is_empty() {
+                        format!("none on {} (no right of first refusal covers it)", d.provider)
+                    } else {
+                        format!("{} on {}", read.join(", "), d.provider)
+                    },
+                },
+            );
+        }
     }
 
     /// Checks an event; returns the first day of its date if that is valid.
@@ -740,6 +768,7 @@ impl Checker<'_> {
                 },
             );
         }
+        self.coverage(at, t);
         self.gate(at, "only_if", t.only_if.as_deref());
         self.refs(at, "supersedes", "term", "data/terms.toml", &t.supersedes, known.terms);
         if t.supersedes.contains(&t.id) {
@@ -753,10 +782,59 @@ impl Checker<'_> {
             );
         }
         self.citations(at, &t.sources, known);
-        for lapse in &t.lapse {
+        self.lapses(at, &t.lapse, known);
+        for moot in &t.moot {
+            if ScenarioKey::parse(&moot.key).is_err() {
+                self.push(
+                    at,
+                    DataErrorKind::BadValue {
+                        field: "moot.key",
+                        got: moot.key.clone(),
+                        accepted: ScenarioKey::NAMES.join(", "),
+                    },
+                );
+            }
+            self.citations(at, &moot.sources, known);
+        }
+    }
+
+    /// A compute clause must cover something: one that covers nothing never applies.
+    fn coverage(&mut self, at: At<'_>, t: &RawTerm) {
+        if t.effect != Effect::None {
+            for (field, names) in [("workloads", &t.workloads), ("providers", &t.providers)] {
+                if names.is_empty() {
+                    self.push(
+                        at,
+                        DataErrorKind::Ignored {
+                            field,
+                            got: "[]".into(),
+                            why: "a compute clause that covers nothing never applies",
+                            accepted: format!(
+                                "at least one of the {field} (or [\"all\"]), or `effect = \"none\"` for a clause kept for the record"
+                            ),
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    fn lapses(&mut self, at: At<'_>, lapses: &[RawLapse], known: Known<'_>) {
+        for lapse in lapses {
             self.gate(at, "lapse.only_if", lapse.only_if.as_deref());
             match (&lapse.when, &lapse.from, &lapse.on) {
-                (Some(_), Some(from), None) => {
+                (Some(when), Some(from), None) => {
+                    if !Condition::LAPSE.contains(when) {
+                        self.push(
+                            at,
+                            DataErrorKind::Ignored {
+                                field: "lapse.when",
+                                got: when.as_str().to_owned(),
+                                why: "the engine lapses a term only on these conditions (a term that depends on Microsoft's answer has `effect = \"rofr\"` instead)",
+                                accepted: Condition::LAPSE.iter().map(|c| c.as_str()).collect::<Vec<_>>().join(", "),
+                            },
+                        );
+                    }
                     self.date(at, "lapse.from", from, false);
                 }
                 (None, None, Some(on)) => {
@@ -772,19 +850,6 @@ impl Checker<'_> {
                 ),
             }
             self.citations(at, &lapse.sources, known);
-        }
-        for moot in &t.moot {
-            if ScenarioKey::parse(&moot.key).is_err() {
-                self.push(
-                    at,
-                    DataErrorKind::BadValue {
-                        field: "moot.key",
-                        got: moot.key.clone(),
-                        accepted: ScenarioKey::NAMES.join(", "),
-                    },
-                );
-            }
-            self.citations(at, &moot.sources, known);
         }
     }
 

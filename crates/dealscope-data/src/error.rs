@@ -74,6 +74,8 @@ pub enum DataErrorKind {
     BadId { id: String, suggestion: String },
     #[error("is dated {date}, before `{previous}` ({previous_date}) listed above it: keep events in date order (move it up)")]
     OutOfOrder { date: String, previous: String, previous_date: String },
+    #[error("`{field}` = {got:?} would be silently ignored: {why}; accepted: {accepted}")]
+    Ignored { field: &'static str, got: String, why: &'static str, accepted: String },
     #[error("is dated {date}, after the day the data was researched ({researched}, data/dataset.toml): an event cannot be recorded before it happens — fix the date, or bring `researched` up to date")]
     AfterResearched { date: String, researched: String },
 }
@@ -98,6 +100,7 @@ impl DataErrorKind {
             DataErrorKind::BadId { .. } => "bad-id",
             DataErrorKind::OutOfOrder { .. } => "out-of-order",
             DataErrorKind::AfterResearched { .. } => "after-researched",
+            DataErrorKind::Ignored { .. } => "ignored",
         }
     }
 }

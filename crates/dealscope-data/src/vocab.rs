@@ -89,6 +89,14 @@ vocabulary!(
     }
 );
 
+impl Condition {
+    /// The conditions a `[[term.lapse]]` may name in `when`: the only ones the engine acts on
+    /// there (`standing_of` in the app's `src/engine`). The checker rejects any other, so a
+    /// lapse the engine would skip fails the build instead. (Microsoft's answer is not a
+    /// lapse: a term that depends on it has `effect = "rofr"`.)
+    pub const LAPSE: &'static [Condition] = &[Condition::AgiVerified];
+}
+
 vocabulary!(
     /// What a Microsoft decision on offered capacity was, as recorded.
     Decision, "decision" {
