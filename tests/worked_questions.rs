@@ -70,3 +70,104 @@ fn public_api_on_aws_in_november_2025_is_blocked_by_api_exclusivity() {
     assert_eq!(change.date.to_string(), "2026-02-27", "the joint statement adds a determining term");
     assert_eq!(change.verdict.outcome, Outcome::Blocked);
 }
+
+// ---- Reader text that rested on the facts corrected on 2026-12-02 ----
+
+use dealscope::answer::answer;
+
+fn event(id: &str) -> &'static dealscope::dataset::Event {
+    dataset().events.iter().find(|e| e.id == id).unwrap_or_else(|| panic!("no event {id}"))
+}
+
+fn term(id: &str) -> &'static dealscope::dataset::Term {
+    dataset().term(dataset().term_by_id(id).unwrap_or_else(|| panic!("no term {id}")))
+}
+
+#[test]
+fn in_2016_azure_is_the_primary_platform_from_2016_11_15_to_2019_07_21() {
+    let query = Query::parse("2016-11-15", "training", "aws", Scenario::AS_HAPPENED).unwrap();
+    let a = answer(dataset(), &query).unwrap();
+    assert_eq!(a.verdict, Outcome::Allowed);
+    assert_eq!(a.clauses[0].id, "azure-preferred");
+    assert!(a.clauses[0].title.contains("primary (not exclusive) cloud platform"), "{}", a.clauses[0].title);
+    assert!(!a.clauses[0].summary.contains("preferred cloud provider"), "{}", a.clauses[0].summary);
+    assert_eq!(a.clauses[0].sources[0].date.as_deref(), Some("2016-11-15"));
+    assert_eq!(a.next_change.as_deref(), Some("2019-07-22"));
+    assert_eq!(term("azure-preferred").until.map(|d| d.to_string()).as_deref(), Some("2019-07-22"));
+    assert!(event("2016-preferred").what.contains("primary"), "{}", event("2016-preferred").what);
+}
+
+#[test]
+fn oracle_2024_capacity_names_openai_s_clarification_and_the_training_reading() {
+    let query = Query::parse("2024-09-01", "training", "azure", Scenario::AS_HAPPENED).unwrap();
+    let a = answer(dataset(), &query).unwrap();
+    let note = a.notes.iter().find(|n| n.contains("Oracle")).expect("the OCI caveat");
+    assert!(note.contains("OpenAI clarified") && note.contains("The Decoder"), "{note}");
+    assert!(note.contains("DatacenterDynamics reported it as capacity for training"), "{note}");
+    let conflict = dataset().conflicts.iter().find(|c| c.id == "oracle-2024-capacity").unwrap();
+    assert_eq!(conflict.readings.len(), 3, "counts as Azure, inference (OpenAI), training (DCD)");
+}
+
+#[test]
+fn the_azure_first_wording_cites_techcrunch_and_says_the_primary_texts_were_not_checked() {
+    let query = Query::parse("2026-05-01", "api", "aws", Scenario::AS_HAPPENED).unwrap();
+    let a = answer(dataset(), &query).unwrap();
+    assert_eq!(a.verdict, Outcome::Allowed);
+    let note = a.notes.iter().find(|n| n.contains("Azure first")).expect("the Azure-first caveat");
+    assert!(note.contains("TechCrunch (2026-04-27)") && note.contains("not available to check"), "{note}");
+    let conflict = dataset().conflicts.iter().find(|c| c.id == "azure-first-wording").unwrap();
+    let and = conflict.readings.iter().find(|r| r.value == "cannot-and").unwrap();
+    let source = dataset().source(and.sources[0].source);
+    assert_eq!((source.publisher, source.reliability.as_str()), ("TechCrunch", "press"));
+    assert!(conflict.why_default.contains("not available to check"), "{}", conflict.why_default);
+}
+
+#[test]
+fn bedrock_is_the_first_commercial_availability_not_the_first_other_cloud() {
+    let preview = event("2026-bedrock-preview");
+    assert!(preview.what.contains("first commercial availability of OpenAI's models on Bedrock"), "{}", preview.what);
+    let raw = dealscope::dataset::authoring::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data")))
+        .expect("valid data");
+    let step = raw.steps.iter().find(|s| s.value.id == "bedrock").unwrap();
+    assert!(step.value.text.contains("first commercial availability"), "{}", step.value.text);
+    for text in raw.events.iter().map(|e| &e.value.what).chain(raw.steps.iter().map(|s| &s.value.text)) {
+        assert!(!text.contains("served from another cloud"), "stale claim: {text}");
+        assert!(!text.contains("preferred (not exclusive)"), "stale 2016 wording: {text}");
+    }
+}
+
+#[test]
+fn the_revenue_share_predates_the_2025_10_28_terms() {
+    let t = term("revenue-share");
+    assert!(t.from.is_none(), "its start is not in the research");
+    assert!(t.summary.contains("2025-01-21") && t.summary.contains("predates"), "{}", t.summary);
+    assert!(event("2025-rofr").terms.contains(&dataset().term_by_id("revenue-share").unwrap()));
+}
+
+#[test]
+fn the_oracle_contract_is_dated_2025_reported_2025_09_10_and_its_4_5_gw_is_the_stargate_figure() {
+    let e = event("2025-oracle-contract");
+    assert_eq!(dealscope::answer::partial(e.date), "2025");
+    assert_eq!(e.reported.map(dealscope::answer::partial).as_deref(), Some("2025-09-10"));
+    let capacity = dataset().figures.iter().find(|f| f.id == "oracle-contract-capacity").unwrap();
+    let linked: Vec<&str> = capacity.same_quantity_as.iter().map(|f| dataset().figure(*f).id).collect();
+    assert_eq!(linked, ["oracle-stargate-capacity"]);
+    assert_eq!(capacity.display(), "4.5 GW");
+}
+
+#[test]
+fn the_february_2026_figures_are_exact_and_primary() {
+    for id in [
+        "funding-round-2026-02",
+        "amazon-investment-2026-02",
+        "nvidia-investment-2026-02",
+        "softbank-investment-2026-02",
+        "aws-expansion-2026-02",
+    ] {
+        let f = dataset().figures.iter().find(|f| f.id == id).unwrap();
+        assert!(!f.display().starts_with('~') && !f.display().starts_with("up to"), "{id}: {}", f.display());
+        assert!(dataset().source(f.sources[0].source).reliability.as_str() == "primary", "{id}");
+    }
+    let nvidia_loi = event("2025-nvidia-loi");
+    assert!(nvidia_loi.what.contains("Non-binding, and never finalised"), "{}", nvidia_loi.what);
+}
