@@ -390,3 +390,16 @@ fn decision_the_engine_never_reads() {
     let e = on_item(&errors, "ignored", "decision `google-capacity-2025`");
     assert!(e.to_string().contains("accepted: none on azure"), "{e}");
 }
+
+#[test]
+fn record_only_clause_with_a_lapse_or_supersedes() {
+    let errors = errors(
+        "terms.toml",
+        "effect = \"none\"\nsummary = \"OpenAI's declaration of AGI",
+        "effect = \"none\"\nsupersedes = [\"compute-free\"]\nsummary = \"OpenAI's declaration of AGI",
+    );
+    let e = on_item(&errors, "ignored", "term `agi-panel`");
+    let text = e.to_string();
+    assert!(text.contains("`supersedes` = \"compute-free\" would be silently ignored"), "{text}");
+    assert!(text.contains("never decides a cell"), "{text}");
+}

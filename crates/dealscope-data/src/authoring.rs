@@ -798,9 +798,29 @@ impl Checker<'_> {
         }
     }
 
-    /// A compute clause must cover something: one that covers nothing never applies.
+    /// A compute clause must cover something: one that covers nothing never applies. A clause
+    /// kept for the record (`effect = "none"`) never decides a cell, so the engine would skip
+    /// any lapse it carries, and its `supersedes` would act on nothing.
     fn coverage(&mut self, at: At<'_>, t: &RawTerm) {
-        if t.effect != Effect::None {
+        if t.effect == Effect::None {
+            let acting = [
+                ("lapse", (!t.lapse.is_empty()).then(|| format!("{} lapse(s)", t.lapse.len()))),
+                ("supersedes", (!t.supersedes.is_empty()).then(|| t.supersedes.join(", "))),
+            ];
+            for (field, got) in acting {
+                if let Some(got) = got {
+                    self.push(
+                        at,
+                        DataErrorKind::Ignored {
+                            field,
+                            got,
+                            why: "a clause with `effect = \"none\"` never decides a cell",
+                            accepted: format!("no `{field}` on it, or a compute `effect` (azure-only, allowed, rofr) with the cells it covers"),
+                        },
+                    );
+                }
+            }
+        } else {
             for (field, names) in [("workloads", &t.workloads), ("providers", &t.providers)] {
                 if names.is_empty() {
                     self.push(
