@@ -556,7 +556,7 @@ pub fn shell_with_story(
          <div id=\"{}\" role=\"status\">{}</div>\
          <div class=\"panels\">{}<div id=\"{}\" role=\"tabpanel\" tabindex=\"-1\" aria-labelledby=\"tab-{}\">{}</div></div>\
          <div{}>{}{}</div></main>\
-         <footer{}><p>dealscope {} · {} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five seed articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
+         <footer{}><p>dealscope {} · {} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five secondary articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
         hidden,
         as_of(ds),
         Html::from(Action::CellOn(STORY_CELL, STORY_DATE)),

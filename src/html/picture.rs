@@ -235,21 +235,18 @@ fn diff(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
     let short = base_short(view.base);
     let spans = cells.iter().map(|c| c.spans.len()).sum::<usize>();
     let mut shown = 0;
-    for c in &cells {
+    for g in super::diff::groups(&cells) {
         if shown >= MAX_DIFF_LINES {
             break;
         }
         sheet.y += 8;
-        sheet.text("h", 24, 0, &format!("{} on {}", c.workload.label(), c.provider.label()), 84);
-        for s in &c.spans {
+        let cells = format!("{} on {}", g.workload.label(), super::diff::providers_text(&g.providers, 3));
+        sheet.text("h", 24, 0, &cells, 84);
+        for s in g.spans {
             let text = format!(
-                "{}: {} {} ({}) → {} {} (A), because of {}",
+                "{}: {}, because of {}",
                 span_text(s.from, s.until),
-                s.baseline.symbol(),
-                s.baseline.as_str(),
-                short,
-                s.scenario.symbol(),
-                s.scenario.as_str(),
+                super::diff::verdicts_text(s, short),
                 s.causes_text()
             );
             sheet.text("l", 22, 20, &text, 92);
