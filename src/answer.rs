@@ -16,7 +16,9 @@ pub struct SourceRef {
     pub title: &'static str,
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `null` when the source is undated.
     pub date: Option<String>,
-    pub publisher: &'static str,
+    /// The outlet or author as a reader sees it ([`source_name`]: "Unnamed news report" where
+    /// the research named none).
+    pub publisher: String,
     /// `primary`, `news` or `seed` (kept for programs written against earlier versions).
     pub kind: &'static str,
     /// `primary`, `press` or `secondary`.
@@ -156,7 +158,7 @@ pub fn sources(ds: &Dataset, citations: &[Citation]) -> Vec<SourceRef> {
                 id: s.id,
                 title: s.title,
                 date: s.date.map(partial),
-                publisher: s.publisher,
+                publisher: source_name(s.publisher),
                 kind: s.kind(),
                 reliability: s.reliability.as_str(),
                 confirmed: s.confirmed,
@@ -170,4 +172,107 @@ pub fn sources(ds: &Dataset, citations: &[Citation]) -> Vec<SourceRef> {
 /// A partial date as text at its precision.
 pub fn partial(date: PartialDate) -> String {
     format_partial(date.date, date.precision)
+}
+
+/// A source's outlet or author as a reader sees it: as the data names it; where the research
+/// named none (`unknown (news report)`), what it is ("Unnamed news report"); a bare user name
+/// (a blog's handle, all lower-case letters) names nobody a reader can look up: "Unnamed
+/// website".
+pub fn source_name(publisher: &str) -> String {
+    if let Some(what) = publisher.strip_prefix("unknown (").and_then(|rest| rest.strip_suffix(')')) {
+        return format!("Unnamed {what}");
+    }
+    if publisher.is_empty() || publisher == "unknown" {
+        return "Unnamed source".to_owned();
+    }
+    if publisher.bytes().all(|b| b.is_ascii_lowercase()) {
+        return "Unnamed website".to_owned();
+    }
+    publisher.to_owned()
+}
+
+/// A source's name inside a sentence: the outlet alone ("All Things Geek" for "All Things Geek
+/// (Craig Nash), source TechRadar"), or "an unnamed news report".
+fn short_name(publisher: &str) -> String {
+    let name = source_name(publisher);
+    if let Some(what) = name.strip_prefix("Unnamed ") {
+        return format!("an unnamed {what}");
+    }
+    let end = name.find([',', '(']).unwrap_or(name.len());
+    name[..end].trim_end().to_owned()
+}
+
+/// The data's prose in a reader's words: a seed article named by its number ("seed 003",
+/// "Seed 003's reading" — how the research refers to the articles it started from) becomes
+/// its outlet ("All Things Geek's reading"), and a scenario key named by its wire name
+/// ("scenario key frontier_on_aws") becomes its what-if ("the what-if “Frontier on AWS before
+/// the amendment”"). Text without either is returned as it is.
+pub fn reader_words(ds: &Dataset, text: &str) -> String {
+    reader_words_with(ds, text, &|name| name)
+}
+
+/// [`reader_words`], with each name written through `write` (markup escapes it).
+pub fn reader_words_with(ds: &Dataset, text: &str, write: &dyn Fn(String) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = ["seed ", "Seed "].iter().filter_map(|p| rest.find(p)).min() {
+        let Some(number) = rest.get(at + 5..at + 8).filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
+            out.push_str(&rest[..at + 5]);
+            rest = &rest[at + 5..];
+            continue;
+        };
+        out.push_str(&rest[..at]);
+        let id = format!("seed-{number}");
+        let mut name = ds
+            .sources
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| "a secondary article".to_owned(), |s| short_name(s.publisher));
+        if rest[at..].starts_with('S') && name.starts_with("an ") {
+            if let Some(first) = name.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+        }
+        out.push_str(&write(name));
+        rest = &rest[at + 8..];
+    }
+    out.push_str(rest);
+    if out.contains("scenario key ") {
+        for key in crate::vocab::ScenarioKey::ALL {
+            let name = write(format!("the what-if “{}”", key.label()));
+            out = out.replace(&format!("scenario key {}", key.as_str()), &name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::dataset;
+
+    #[test]
+    fn sources_are_named_as_a_reader_can_look_them_up() {
+        assert_eq!(source_name("unknown (news report)"), "Unnamed news report");
+        assert_eq!(source_name("unknown (secondary reporting)"), "Unnamed secondary reporting");
+        assert_eq!(source_name("amynicole"), "Unnamed website", "a handle names nobody");
+        assert_eq!(source_name("i10x"), "i10x", "an outlet's name, digits and all");
+        assert_eq!(source_name("Financial Times (relayed by Reuters)"), "Financial Times (relayed by Reuters)");
+        assert_eq!(short_name("All Things Geek (Craig Nash), source TechRadar"), "All Things Geek");
+        assert_eq!(short_name("unknown (news report)"), "an unnamed news report");
+    }
+
+    #[test]
+    fn the_data_s_prose_names_seed_articles_by_their_outlet() {
+        let ds = dataset();
+        assert_eq!(
+            reader_words(ds, "Seed 003's reading, and seed 004 (May 2026); seeds 1 and seed x stay"),
+            "All Things Geek's reading, and an unnamed news report (May 2026); seeds 1 and seed x stay"
+        );
+        assert_eq!(
+            reader_words(ds, "until the amendment (scenario key frontier_on_aws)."),
+            "until the amendment (the what-if “Frontier on AWS before the amendment”)."
+        );
+        assert_eq!(reader_words(ds, "plain"), "plain");
+    }
 }

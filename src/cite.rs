@@ -21,6 +21,27 @@ pub fn permalink(base: &str, query: &Query) -> String {
     format!("{base}{}", view.to_query())
 }
 
+/// The link to `view` on `base` (the page's address without its query): what "Copy link"
+/// copies.
+pub fn view_link(base: &str, view: &ViewState) -> String {
+    format!("{base}{}", view.to_query())
+}
+
+/// The HTML that embeds `view` in an article (README, "Links and embedding"): an iframe of the
+/// view with `embed=1` (only the grid and the open panel), titled with what it shows.
+pub fn embed_snippet(base: &str, view: &ViewState) -> String {
+    let embedded = ViewState { embed: true, ..*view };
+    let mut title = format!("dealscope: where OpenAI may run each workload on {}", view.date);
+    if view.scenario != crate::scenario::Scenario::AS_HAPPENED {
+        let _ = write!(title, " ({})", view.scenario.describe());
+    }
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"900\" height=\"700\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+        crate::html::escape(&view_link(base, &embedded)),
+        crate::html::escape(&title)
+    )
+}
+
 /// The citation of the answer to `query`, with its permalink on `base`.
 pub fn cite(ds: &Dataset, query: &Query, base: &str) -> Result<String, QueryError> {
     let a = answer(ds, query)?;
@@ -87,6 +108,30 @@ mod tests {
     use super::*;
     use crate::dataset::dataset;
     use crate::scenario::Scenario;
+
+    #[test]
+    fn a_view_is_shared_as_its_link_or_an_embed_snippet() {
+        let view = ViewState {
+            date: crate::vocab::ymd(2025, 3, 15),
+            scenario: Scenario::AS_HAPPENED.with("microsoft_declines", "true"),
+            selected: Some((crate::vocab::Workload::Training, crate::vocab::Provider::Coreweave)),
+            ..ViewState::default()
+        };
+        let base = "https://example.org/dealscope/";
+        let link = view_link(base, &view);
+        assert!(
+            link.starts_with(
+                "https://example.org/dealscope/?date=2025-03-15&microsoft_declines=true&cell=training.coreweave&v="
+            ),
+            "{link}"
+        );
+        assert!(!link.contains("embed=1"));
+        let snippet = embed_snippet(base, &view);
+        assert!(snippet.starts_with("<iframe src=\"https://example.org/dealscope/?date=2025-03-15&amp;microsoft_declines=true&amp;cell=training.coreweave&amp;"), "{snippet}");
+        assert!(snippet.contains("&amp;embed=1&amp;v="), "only the grid and the open panel: {snippet}");
+        assert!(snippet.contains(" title=\"dealscope: where OpenAI may run each workload on 2025-03-15 (Microsoft declines offered capacity: declines)\""), "{snippet}");
+        assert!(snippet.ends_with("></iframe>"));
+    }
 
     #[test]
     fn a_citation_has_the_question_verdict_clauses_sources_as_of_and_link() {

@@ -58,6 +58,13 @@ pub enum Image {
     Png,
 }
 
+/// What "Share this view" copies: the view's link, or the iframe snippet that embeds it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Share {
+    Link,
+    Embed,
+}
+
 /// The file format of an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -84,6 +91,7 @@ wire!(Export { Grid = "grid", Timeline = "timeline", Diff = "diff", Dataset = "d
 wire!(Picture { Grid = "grid", Overview = "overview", Diff = "diff" });
 wire!(Image { Svg = "svg", Png = "png" });
 wire!(Format { Csv = "csv", Json = "json" });
+wire!(Share { Link = "link", Embed = "embed" });
 
 /// Everything a click on the page can do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -117,6 +125,8 @@ pub enum Action {
     Cite,
     /// Dismiss the notice.
     Dismiss,
+    /// Copy this view's link, or the snippet that embeds it.
+    Share(Share),
 }
 
 /// An attribute that does not say what the page wrote.
@@ -168,6 +178,7 @@ impl Action {
             Action::Swap => "swap",
             Action::Cite => "cite",
             Action::Dismiss => "dismiss",
+            Action::Share(_) => "share",
         }
     }
 
@@ -193,6 +204,7 @@ impl Action {
                 attrs.push(("data-what", what.as_str().to_owned()));
                 attrs.push(("data-format", image.as_str().to_owned()));
             }
+            Action::Share(what) => attrs.push(("data-what", what.as_str().to_owned())),
             Action::Back | Action::Cite | Action::Dismiss | Action::Pin | Action::Swap => {}
         }
         attrs
@@ -246,6 +258,9 @@ impl Action {
             "swap" => Action::Swap,
             "cite" => Action::Cite,
             "dismiss" => Action::Dismiss,
+            "share" => Action::Share(
+                Share::parse(&get("data-what")?).ok_or_else(|| bad("data-what", "accepted: link, embed"))?,
+            ),
             other => return Err(bad("data-action", format!("unknown action \"{other}\""))),
         })
     }
@@ -396,6 +411,7 @@ mod tests {
             all.extend(Image::ALL.iter().map(|i| Action::Picture(*what, *i)));
         }
         all.extend(Dir::ALL.iter().map(|d| Action::Step(*d)));
+        all.extend(Share::ALL.iter().map(|s| Action::Share(*s)));
         all.extend(Panel::ALL.iter().map(|p| Action::Panel(*p)));
         for what in Export::ALL {
             all.extend(Format::ALL.iter().map(|f| Action::Export(*what, *f)));
@@ -407,7 +423,7 @@ mod tests {
     fn every_action_round_trips_through_its_attributes() {
         let all = every_action();
         let names: std::collections::BTreeSet<&str> = all.iter().map(Action::name).collect();
-        assert_eq!(names.len(), 15, "every variant is exercised");
+        assert_eq!(names.len(), 16, "every variant is exercised");
         for action in all {
             let attrs: HashMap<&str, String> = action.attrs().into_iter().collect();
             let back = Action::read(&|name| attrs.get(name).cloned());

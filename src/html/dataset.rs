@@ -64,7 +64,7 @@ pub fn view(ds: &Dataset) -> Html {
         html!(out, "<option value=\"{}\">{}</option>", p.as_str(), p.label());
     }
     html!(out, "</select></label></div>{}{}</section>", events(ds), reference(ds));
-    out
+    super::in_reader_words(ds, &out)
 }
 
 /// The timeline of events. Each `li` carries `data-parties` and `data-providers` for filtering.
@@ -113,19 +113,18 @@ fn terms(out: &mut Html, ds: &Dataset) {
     for t in ds.terms {
         html!(
             out,
-            "<li id=\"term-{}\" tabindex=\"-1\"><h4>{} <code>{}</code></h4><p class=\"meta\">{} · effect: {}",
+            "<li id=\"term-{}\" tabindex=\"-1\"><h4>{}</h4><p class=\"meta\">{} · effect: {}",
             t.id,
             t.title,
-            t.id,
             interval(t),
-            t.effect.as_str()
+            t.effect.label()
         );
         if let Some(g) = t.only_if {
             html!(out, " · only if {}", g.describe());
         }
         if !t.supersedes.is_empty() {
-            let ids: Vec<&str> = t.supersedes.iter().map(|s| ds.term(*s).id).collect();
-            html!(out, " · supersedes {}", ids.join(", "));
+            let titles: Vec<String> = t.supersedes.iter().map(|s| format!("“{}”", ds.term(*s).title)).collect();
+            html!(out, " · supersedes {}", titles.join(", "));
         }
         html!(out, "</p><p>{}</p>", t.summary);
         if let Some(c) = t.caveat {
@@ -148,14 +147,15 @@ fn terms(out: &mut Html, ds: &Dataset) {
 fn conflicts(out: &mut Html, ds: &Dataset) {
     html!(out, "<h3>Where sources disagree</h3><ul class=\"conflicts\">");
     for c in ds.conflicts {
-        let switch = c.scenario_key.map_or_else(
+        let key = c.scenario_key.and_then(|k| crate::vocab::ScenarioKey::parse(k).ok());
+        // A reading's value in the what-if's words ("2032" → "until 2032").
+        let value = |wire: &'static str| {
+            key.and_then(|k| k.values().iter().position(|v| *v == wire).and_then(|i| k.value_labels().get(i).copied()))
+                .unwrap_or(wire)
+        };
+        let switch = key.map_or_else(
             || "Changes no verdict.".to_owned(),
-            |k| {
-                format!(
-                    "Switch the reading with the what-if “{}” ({k}).",
-                    crate::vocab::ScenarioKey::parse(k).map_or(k, |k| k.label())
-                )
-            },
+            |k| format!("Switch the reading with the what-if “{}”.", k.label()),
         );
         html!(
             out,
@@ -163,7 +163,7 @@ fn conflicts(out: &mut Html, ds: &Dataset) {
             c.id,
             c.claim,
             switch,
-            c.default,
+            value(c.default),
             c.why_default
         );
         for r in c.readings {
@@ -172,7 +172,7 @@ fn conflicts(out: &mut Html, ds: &Dataset) {
                 out,
                 "<div class=\"reading{}\"><h5>{}{}</h5><p>{}</p>",
                 if default { " default" } else { "" },
-                r.value,
+                value(r.value),
                 if default { " (default)" } else { "" },
                 r.says
             );
@@ -229,7 +229,7 @@ fn source_entries(out: &mut Html, ds: &Dataset) {
             out,
             "<li id=\"source-{}\" tabindex=\"-1\">{}, <cite>{}</cite> — {} · {} · {}",
             s.id,
-            s.publisher,
+            crate::answer::source_name(s.publisher),
             s.title,
             date,
             reliability_mark(s.reliability.as_str(), s.confirmed),

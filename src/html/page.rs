@@ -9,7 +9,7 @@
 //! Everything a reader clicks carries an [`Action`], every control a [`Control`], and every
 //! element a test drives a `data-testid`.
 
-use super::contract::{ids, Action, Cell, Control, Dir, Export, Format, Image, Picture, MOOT, SLOT};
+use super::contract::{ids, Action, Cell, Control, Dir, Export, Format, Image, Picture, Share, MOOT, SLOT};
 use super::{diff as diff_html, html, markup, why, Html};
 use crate::answer::partial;
 use crate::dataset::Dataset;
@@ -85,12 +85,13 @@ pub fn cell(ds: &Dataset, view: &ViewState, (workload, provider): Cell) -> CellV
     if differs {
         class.push_str(" differs");
         let short = base_short(view.base);
+        // B's verdict beside A's, in sight (not only for screen readers): "◆ B: ✓ allowed".
         html!(
             inner,
-            "<span class=\"sr-only\"> ({}: {})</span><span class=\"diff-mark\" aria-hidden=\"true\" title=\"differs from {}\">◆</span>",
+            "<span class=\"vs\" data-testid=\"b-verdict\"><span class=\"sr-only\"> (</span><span aria-hidden=\"true\">◆ </span>{}: <span aria-hidden=\"true\">{} </span>{}<span class=\"sr-only\">)</span></span>",
             short,
-            baseline,
-            short
+            baseline.symbol(),
+            baseline
         );
     }
     if selected {
@@ -167,7 +168,7 @@ pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
 pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
     let max = day_number(LAST_DAY);
     let mut out = markup!(
-        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"date\" min=\"{}\" max=\"{}\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
+        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" title=\"A day from {} to {}, written YYYY-MM-DD\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
         FIRST_DAY,
         LAST_DAY,
         Html::from(Control::DateField),
@@ -186,10 +187,21 @@ pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
         Html::from(Control::EventJump),
         ds.events.len()
     );
+    // The list shows the event of the day shown (the first of that day's), or its prompt.
+    let mut chosen = false;
     for e in ds.events {
         let left = day_number(e.date.date) * 1000 / max;
         html!(out, "<span class=\"tick\" style=\"left:{}.{}%\"></span>", left / 10, left % 10);
-        html!(events, "<option value=\"{}\">{} — {}</option>", e.date.date, partial(e.date), headline(e.what));
+        let selected = !chosen && e.date.date == date;
+        chosen |= selected;
+        html!(
+            events,
+            "<option value=\"{}\"{}>{} — {}</option>",
+            e.date.date,
+            flag("selected", selected),
+            partial(e.date),
+            headline(e.what)
+        );
     }
     html!(out, "</div></div>{}</select></label></div>", events);
     out
@@ -385,7 +397,13 @@ pub fn export_bar(selected: Option<Cell>) -> Html {
             );
         }
     }
-    html!(out, "</p><h3>Share as a picture</h3><p class=\"presets\">");
+    html!(
+        out,
+        "</p><h3>Share this view</h3><p class=\"presets share\"><button type=\"button\" data-testid=\"copy-link\"{}>Copy link</button><button type=\"button\" data-testid=\"copy-embed\"{}>Embed this view</button><span class=\"share-status explain\" role=\"status\" data-testid=\"share-status\"></span></p><p class=\"explain\">The link opens this view as you see it (day, what-ifs, comparison, cell, panel); the embed is an iframe of the grid and the open panel for an article.</p>",
+        Html::from(Action::Share(Share::Link)),
+        Html::from(Action::Share(Share::Embed))
+    );
+    html!(out, "<h3>Share as a picture</h3><p class=\"presets\">");
     for (what, label) in [(Picture::Grid, "Grid"), (Picture::Overview, "Over time"), (Picture::Diff, "Difference")] {
         for (image, name) in [(Image::Svg, "SVG"), (Image::Png, "PNG")] {
             html!(
@@ -407,6 +425,9 @@ pub fn export_bar(selected: Option<Cell>) -> Html {
     out
 }
 
+/// How many lines a notice lists before it collapses to a count.
+pub const NOTICE_LINES: usize = 3;
+
 /// A short notice: what a malformed link had that was ignored, and which answers changed
 /// since the link was shared (`drift`, one line a cell).
 pub fn notice(notices: &[String], drift: &[String]) -> Html {
@@ -426,9 +447,26 @@ pub fn notice(notices: &[String], drift: &[String]) -> Html {
         if items.is_empty() {
             continue;
         }
-        html!(out, "<p>{}</p><ul data-testid=\"{}\">", heading, testid);
+        // A long list would push the grid below the fold: its count, the lines on demand.
+        let long = items.len() > NOTICE_LINES;
+        if long {
+            html!(
+                out,
+                "<details data-testid=\"{}-details\"><summary>{} {}</summary><ul data-testid=\"{}\">",
+                testid,
+                items.len(),
+                if testid == "notice-drift" {
+                    "answers changed since this link was shared (the data has been corrected or brought up to date): show which"
+                } else {
+                    "parts of the link could not be used, so defaults stand in: show which"
+                },
+                testid
+            );
+        } else {
+            html!(out, "<p>{}</p><ul data-testid=\"{}\">", heading, testid);
+        }
         super::list_items(&mut out, items.iter().map(String::as_str));
-        html!(out, "</ul>");
+        html!(out, "</ul>{}", if long { markup!("</details>") } else { Html::new() });
     }
     html!(out, "<button type=\"button\"{}>Dismiss</button></div>", Html::from(Action::Dismiss));
     out
@@ -556,7 +594,7 @@ pub fn shell_with_story(
          <div id=\"{}\" role=\"status\">{}</div>\
          <div class=\"panels\">{}<div id=\"{}\" role=\"tabpanel\" tabindex=\"-1\" aria-labelledby=\"tab-{}\">{}</div></div>\
          <div{}>{}{}</div></main>\
-         <footer{}><p>dealscope {} · {} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five seed articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
+         <footer{}><p>dealscope {} · {} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five secondary articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
         hidden,
         as_of(ds),
         Html::from(Action::CellOn(STORY_CELL, STORY_DATE)),
@@ -709,12 +747,12 @@ mod tests {
         let what_if = Scenario::AS_HAPPENED.with("microsoft_declines", "true");
         let declined = cell(ds, &view(day, what_if), cw);
         assert_eq!(declined.class, "cell allowed differs");
-        assert!(text_of(declined.inner.as_str()).ends_with("(as happened: conditional)◆"));
+        assert!(text_of(declined.inner.as_str()).ends_with(" (◆ as happened: ? conditional)"), "B's verdict, seen");
         // Against another B, the mark says B.
         let takes = Scenario::AS_HAPPENED.with("microsoft_declines", "false");
         let against_b = cell(ds, &ViewState { base: takes, ..view(day, what_if) }, cw);
         assert_eq!(against_b.class, "cell allowed differs");
-        assert!(text_of(against_b.inner.as_str()).ends_with("(B: blocked)◆"), "{}", against_b.inner);
+        assert!(text_of(against_b.inner.as_str()).ends_with(" (◆ B: ✗ blocked)"), "{}", against_b.inner);
         // A = B: nothing differs, whatever A is.
         let same = cell(ds, &ViewState { base: what_if, ..view(day, what_if) }, cw);
         assert_eq!(same.class, "cell allowed");
@@ -773,5 +811,15 @@ mod tests {
         let html = notice(&[], &["Research & training on Oracle (OCI): allowed when shared".to_owned()]).into_string();
         assert!(html.contains("data-testid=\"notice-drift\"") && !html.contains("notice-ignored"));
         assert!(html.contains("Research &amp; training"), "escaped");
+        assert!(!html.contains("<details"), "one line: no need to fold it");
+        let many: Vec<String> = (0..24).map(|i| format!("cell {i}: allowed when shared, blocked now")).collect();
+        let html = notice(&[], &many).into_string();
+        assert!(
+            html.contains(
+                "<details data-testid=\"notice-drift-details\"><summary>24 answers changed since this link was shared"
+            ),
+            "a long list folds to its count: {html}"
+        );
+        assert_eq!(html.matches("<li>").count(), 24, "every line on demand");
     }
 }

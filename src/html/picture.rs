@@ -1,16 +1,19 @@
 //! Pictures to paste into an article: the grid, the deal over time and the difference between
 //! the scenario (A) and the one it is compared with (B), each a standalone SVG 1200 px wide —
-//! titled with the day and the scenarios in a reader's words, footed "dealscope · data as of …
-//! · permalink", in the grid's symbols and colours (never colour alone) and type sized to stay
-//! legible when an article shrinks it to a phone's width. The page offers each as SVG, and as
-//! PNG drawn from the same SVG by the browser (`ui::export_bar`).
+//! titled with the day and the scenarios in a reader's words, with a legend of only what it
+//! shows, footed "Source: dealscope, from [the deciding clauses' outlets]", the data's as-of
+//! date and the permalink; in the grid's symbols and colours (never colour alone), type sized
+//! to stay legible when an article shrinks it to a phone's width, and set in Arial's metrics
+//! (measured: lines wrap inside their boxes, never cut, and keep their width in an editor).
+//! File names say what, the day and both scenarios. The page offers each as SVG, and as PNG
+//! drawn from the same SVG by the browser (`ui::export_bar`).
 
 use super::contract::Picture;
 use super::diff::span_text;
 use super::page::{base_name, base_short};
 use super::{html, markup, Html};
 use crate::dataset::Dataset;
-use crate::engine::{evaluate_cell, CellDiff, Outcome};
+use crate::engine::{timeline, verdict, CellDiff, Outcome, Query};
 use crate::permalink::ViewState;
 use crate::scenario::Scenario;
 use crate::vocab::{Provider, Workload};
@@ -25,7 +28,11 @@ const CELL_HEIGHT: i64 = 112;
 const MAX_DIFF_LINES: usize = 40;
 
 /// The pictures' styles: the page's light colours, written out (a picture has no page CSS).
-const STYLE: &str = "text{font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:36px;font-weight:700}.s{font-size:25px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:25px}.w{font-size:25px;font-weight:600}.y{font-size:44px}.n{font-size:18px}.l{font-size:23px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}";
+///
+/// The type is Arial or a font drawn to its widths (Helvetica, Liberation Sans, Arimo, Nimbus
+/// Sans: metric-compatible), so a line measured here ([`text_width`]) keeps its width in any
+/// browser or editor that opens the SVG, and a wrapped line is never cut.
+const STYLE: &str = "text{font-family:Arial,Helvetica,'Liberation Sans',Arimo,'Nimbus Sans',sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:36px;font-weight:700}.s{font-size:25px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:25px}.w{font-size:25px;font-weight:600}.y{font-size:44px}.n{font-size:18px}.l{font-size:23px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}";
 
 /// A drawn picture: the SVG document, its height in px and a file name without extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,17 +42,55 @@ pub struct Drawn {
     pub stem: String,
 }
 
-/// Breaks `text` into lines of at most `width` characters after `sep` (a space in prose, `&`
-/// in a link); a longer piece stands on its own line.
-pub fn wrap(text: &str, width: usize, sep: char) -> Vec<String> {
+/// Advance widths of Arial / Helvetica (regular) for ASCII 32–126, in thousandths of an em.
+const ADVANCE: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+    556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+    722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
+    556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334,
+    260, 334, 584,
+];
+
+/// How wide `text` is drawn at `size` px, in px, rounded up: Arial's widths, bold ~10% wider
+/// (Arial Bold's widths are at most that much wider than regular's for these characters), any
+/// other character (✓, ◆, →, “ …) a full em — more than any of them takes, so a measured line
+/// fits.
+pub fn text_width(text: &str, size: i64, bold: bool) -> i64 {
+    let units: i64 = text
+        .chars()
+        .map(|c| {
+            let code = u32::from(c);
+            (32..127).contains(&code).then(|| ADVANCE[(code - 32) as usize]).map_or(1000, i64::from)
+        })
+        .sum();
+    let units = if bold { units * 11 / 10 } else { units };
+    (units * size + 999) / 1000
+}
+
+/// Breaks `text` into lines at most `width` px wide at `size` px after `sep` (a space in
+/// prose); a single piece wider than that is broken between characters, so nothing is cut.
+pub fn wrap_px(text: &str, width: i64, size: i64, bold: bool, sep: char) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for piece in text.split_inclusive(sep) {
-        if !line.is_empty() && line.chars().count() + piece.trim_end().chars().count() > width {
+        let candidate = format!("{line}{}", piece.trim_end());
+        if !line.is_empty() && text_width(&candidate, size, bold) > width {
             lines.push(line.trim_end().to_owned());
             line.clear();
         }
         line.push_str(piece);
+        while text_width(line.trim_end(), size, bold) > width && line.chars().count() > 1 {
+            // One piece longer than the line: break it where it stops fitting.
+            let mut head = String::new();
+            for c in line.chars() {
+                if !head.is_empty() && text_width(&format!("{head}{c}"), size, bold) > width {
+                    break;
+                }
+                head.push(c);
+            }
+            line = line[head.len()..].to_owned();
+            lines.push(head);
+        }
     }
     if !line.trim_end().is_empty() {
         lines.push(line.trim_end().to_owned());
@@ -60,9 +105,11 @@ struct Sheet {
 }
 
 impl Sheet {
-    /// Lines of text in `class` (`size` px), wrapped at `width` characters, indented by `x`.
-    fn text(&mut self, class: &str, size: i64, x: i64, text: &str, width: usize) {
-        for line in wrap(text, width, ' ') {
+    /// Lines of text in `class` (`size` px, bold when the class is), wrapped to the picture's
+    /// width, indented by `x`.
+    fn text(&mut self, class: &str, size: i64, x: i64, text: &str) {
+        let bold = class.split(' ').any(|c| c == "t" || c == "h");
+        for line in wrap_px(text, WIDTH - 2 * MARGIN - x, size, bold, ' ') {
             self.y += size * 5 / 4;
             html!(self.body, "<text class=\"{}\" x=\"{}\" y=\"{}\">{}</text>", class, MARGIN + x, self.y, line);
         }
@@ -75,51 +122,128 @@ fn scenarios(view: &ViewState) -> String {
     if view.scenario == Scenario::AS_HAPPENED && view.base == Scenario::AS_HAPPENED {
         return "As happened (no what-if).".to_owned();
     }
-    format!("Scenario (A): {}. ◆ Compared with {}.", view.scenario.describe(), base_name(view.base))
+    format!("Scenario (A): {}. Compared with {}.", view.scenario.describe(), base_name(view.base))
+}
+
+/// A scenario in a file name: its settings ("microsoft-declines-true"), or "as-happened".
+fn slug(scenario: Scenario) -> String {
+    let changes = scenario.changes();
+    if changes.is_empty() {
+        return "as-happened".to_owned();
+    }
+    let parts: Vec<String> =
+        changes.iter().map(|s| format!("{}-{}", s.key.as_str(), s.wire()).replace('_', "-")).collect();
+    parts.join("-")
+}
+
+/// A picture's file name without extension: what, the day, the scenario and what it is
+/// compared with, so two downloads of different views never overwrite each other
+/// (`dealscope-grid-2025-03-15-microsoft-declines-true`).
+pub fn stem(view: &ViewState, what: Picture) -> String {
+    let name = match what {
+        Picture::Grid => "grid",
+        Picture::Overview => "over-time",
+        Picture::Diff => "difference",
+    };
+    let mut out = format!("dealscope-{name}-{}-{}", view.date, slug(view.scenario));
+    if view.base != Scenario::AS_HAPPENED {
+        out.push_str("-vs-");
+        out.push_str(&slug(view.base));
+    }
+    out
+}
+
+/// What the picture shows, for its legend: which verdicts, and whether any mark of a difference.
+#[derive(Default)]
+struct Shown {
+    outcomes: [bool; 3],
+    differs: bool,
+    /// The deciding clauses, for the footer's "Source:".
+    terms: Vec<crate::dataset::TermIx>,
+}
+
+impl Shown {
+    fn outcome(&mut self, outcome: Outcome) {
+        self.outcomes[match outcome {
+            Outcome::Allowed => 0,
+            Outcome::Blocked => 1,
+            Outcome::Conditional => 2,
+        }] = true;
+    }
+    fn terms(&mut self, terms: impl IntoIterator<Item = crate::dataset::TermIx>) {
+        for t in terms {
+            if !self.terms.contains(&t) {
+                self.terms.push(t);
+            }
+        }
+    }
+    /// The legend: only the symbols drawn, and the dashed mark only when a cell has it.
+    fn legend(&self, short: &str) -> String {
+        let mut parts: Vec<String> = ["✓ allowed", "✗ blocked", "? conditional (depends on an open fact)"]
+            .iter()
+            .zip(self.outcomes)
+            .filter(|(_, shown)| *shown)
+            .map(|(text, _)| (*text).to_owned())
+            .collect();
+        if self.differs {
+            parts.push(format!("◆ dashed: differs from {short}"));
+        }
+        parts.join(" · ")
+    }
+    /// "Source: dealscope, from …": the outlets of the deciding clauses' sources, each once.
+    fn sources(&self, ds: &Dataset) -> String {
+        let mut names: Vec<String> = Vec::new();
+        for t in &self.terms {
+            for c in ds.term(*t).sources {
+                let name = crate::answer::source_name(ds.source(c.source).publisher);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        if names.is_empty() {
+            return "Source: dealscope (no clause restricts what is shown).".to_owned();
+        }
+        format!("Source: dealscope, from {}.", names.join("; "))
+    }
 }
 
 /// The picture of `what` for `view`; `link` is the view's permalink, for the footer.
 pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Drawn {
-    let (title, stem) = match what {
-        Picture::Grid => {
-            (format!("Where OpenAI may run each workload on {}", view.date), format!("dealscope-grid-{}", view.date))
-        }
-        Picture::Overview => (
-            "When each door opened: OpenAI's compute under the Microsoft deal, 2016–2035".to_owned(),
-            "dealscope-over-time".to_owned(),
-        ),
-        Picture::Diff => {
-            ("Where the two scenarios differ, 2016–2035".to_owned(), format!("dealscope-difference-{}", view.date))
-        }
+    let title = match what {
+        Picture::Grid => format!("Where OpenAI may run each workload on {}", view.date),
+        Picture::Overview => "When each door opened: OpenAI's compute under the Microsoft deal, 2016–2035".to_owned(),
+        Picture::Diff => "Where the two scenarios differ, 2016–2035".to_owned(),
     };
-    let mut sheet = Sheet { body: Html::new(), y: MARGIN - 10 };
-    sheet.text("t", 36, 0, &title, 52);
+    let mut head = Sheet { body: Html::new(), y: MARGIN - 10 };
+    head.text("t", 36, 0, &title);
     let about = scenarios(view);
-    sheet.text("s", 25, 0, &about, 80);
+    head.text("s", 25, 0, &about);
     if what == Picture::Grid && ds.is_projection(view.date) {
         let note = format!("Projection: after the data's as-of date {}, from the terms as agreed.", ds.researched);
-        sheet.text("s m", 24, 0, &note, 84);
+        head.text("s m", 24, 0, &note);
     }
-    let legend = format!(
-        "✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ dashed: differs from {}",
-        base_short(view.base)
-    );
-    sheet.text("l m", 22, 0, &legend, 92);
+    // The body is drawn first (below the legend's room), so the legend names only what it shows.
+    let mut body = Sheet { body: Html::new(), y: 0 };
+    let mut shown = Shown::default();
+    match what {
+        Picture::Grid => grid(&mut body, ds, view, &mut shown),
+        Picture::Overview => overview(&mut body, ds, view, &mut shown),
+        Picture::Diff => diff(&mut body, ds, view, &mut shown),
+    }
+    head.text("l m", 22, 0, &shown.legend(base_short(view.base)));
     if what == Picture::Overview {
         let lines =
             format!("Solid blue line: the chosen day, {}; dashed grey line: data as of {}.", view.date, ds.researched);
-        sheet.text("l m", 22, 0, &lines, 92);
+        head.text("l m", 22, 0, &lines);
     }
-    sheet.y += 24;
-    match what {
-        Picture::Grid => grid(&mut sheet, ds, view),
-        Picture::Overview => overview(&mut sheet, ds, view),
-        Picture::Diff => diff(&mut sheet, ds, view),
-    }
+    head.y += 24;
+    html!(head.body, "<g transform=\"translate(0 {})\">{}</g>", head.y, body.body);
+    let mut sheet = Sheet { body: head.body, y: head.y + body.y };
     sheet.y += 16;
-    let footer = format!("dealscope · data as of {} · permalink:", ds.researched);
-    sheet.text("f", 19, 0, &footer, 100);
-    for line in wrap(link, 100, '&') {
+    sheet.text("f", 19, 0, &shown.sources(ds));
+    sheet.text("f", 19, 0, &format!("Data as of {}. Permalink:", ds.researched));
+    for line in wrap_px(link, WIDTH - 2 * MARGIN, 19, false, '&') {
         sheet.y += 24;
         html!(sheet.body, "<text class=\"f\" x=\"{}\" y=\"{}\">{}</text>", MARGIN, sheet.y, line);
     }
@@ -137,18 +261,21 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
         height,
         sheet.body
     );
-    Drawn { svg, height, stem }
+    Drawn { svg, height, stem: stem(view, what) }
 }
 
 /// Providers down, workloads across (four wide columns read on a phone); each cell its
-/// symbol and verdict, and what B says where it differs.
-fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
+/// symbol and verdict, and what B says where it differs, wrapped inside the cell (a row grows
+/// to fit its longest note).
+fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
     let columns = i64::try_from(Workload::ALL.len()).unwrap_or(4);
     let column = (WIDTH - 2 * MARGIN - LABELS) / columns;
+    // A note's room: the cell less its padding on both sides.
+    let room = column - 8 - 24;
     let top = sheet.y;
     let mut x = MARGIN + LABELS;
     for w in Workload::ALL {
-        for (i, line) in wrap(w.label(), 14, ' ').iter().enumerate() {
+        for (i, line) in wrap_px(w.label(), column - 16, 23, true, ' ').iter().enumerate() {
             let y = top + 24 + i64::try_from(i).unwrap_or(0) * 26;
             html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", x + 8, y, line);
         }
@@ -156,59 +283,88 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
     }
     let mut y = top + 90;
     for &p in Provider::ALL {
-        let lines = wrap(p.label(), 14, ' ');
-        let mut line_y = y + 58 - 13 * i64::try_from(lines.len()).unwrap_or(1);
-        for line in lines {
+        // Each cell's notes, wrapped, before the row is drawn: the row is as tall as its longest.
+        let cells: Vec<(Workload, Outcome, bool, Vec<String>)> = Workload::ALL
+            .iter()
+            .map(|&w| {
+                let query = Query { date: view.date, workload: w, provider: p, scenario: view.scenario };
+                let a = verdict(ds, &query).ok();
+                let outcome = a.as_ref().map_or(Outcome::Allowed, |v| v.outcome);
+                let base = verdict(ds, &query.under(view.base)).ok();
+                let baseline = base.as_ref().map_or(outcome, |v| v.outcome);
+                shown.outcome(outcome);
+                shown.terms(a.iter().flat_map(|v| v.reasons.iter().map(|r| r.term)));
+                let mut notes = Vec::new();
+                if outcome == Outcome::Conditional {
+                    notes.extend(wrap_px("if Microsoft declines", room, 18, false, ' '));
+                }
+                if outcome != baseline {
+                    shown.differs = true;
+                    shown.terms(base.iter().flat_map(|v| v.reasons.iter().map(|r| r.term)));
+                    let note = format!("◆ {}: {}", base_short(view.base), baseline.as_str());
+                    notes.extend(wrap_px(&note, room, 18, false, ' '));
+                }
+                (w, outcome, outcome != baseline, notes)
+            })
+            .collect();
+        let lines = cells.iter().map(|(.., n)| i64::try_from(n.len()).unwrap_or(0)).max().unwrap_or(0);
+        let height = CELL_HEIGHT.max(74 + 22 * lines + 8);
+        let labels = wrap_px(p.label(), LABELS - 16, 23, true, ' ');
+        let mut line_y = y + height / 2 + 8 - 13 * (i64::try_from(labels.len()).unwrap_or(1) - 1);
+        for line in labels {
             html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", MARGIN, line_y, line);
             line_y += 26;
         }
         let mut x = MARGIN + LABELS;
-        for &w in Workload::ALL {
-            let outcome = evaluate_cell(ds, view.date, w, p, view.scenario);
-            let baseline = evaluate_cell(ds, view.date, w, p, view.base);
+        for (w, outcome, differs, notes) in cells {
             html!(
                 sheet.body,
-                "<g class=\"{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"></rect><text class=\"w\" x=\"{}\" y=\"{}\"><tspan class=\"y\">{}</tspan> {}</text>",
+                "<g class=\"{}\" data-cell=\"{}.{}\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"></rect><text class=\"w\" x=\"{}\" y=\"{}\"><tspan class=\"y\">{}</tspan> {}</text>",
                 outcome,
+                w.as_str(),
+                p.as_str(),
                 x + 4,
                 y + 4,
                 column - 8,
-                CELL_HEIGHT - 8,
+                height - 8,
                 x + 16,
                 y + 46,
                 outcome.symbol(),
                 outcome
             );
             let mut line = y + 74;
-            if outcome == Outcome::Conditional {
-                html!(sheet.body, "<text class=\"n\" x=\"{}\" y=\"{}\">if Microsoft declines</text>", x + 12, line);
-                line += 24;
+            for note in &notes {
+                html!(sheet.body, "<text class=\"n\" x=\"{}\" y=\"{}\">{}</text>", x + 12, line, note);
+                line += 22;
             }
-            if outcome != baseline {
+            if differs {
                 html!(
                     sheet.body,
-                    "<text class=\"n\" x=\"{}\" y=\"{}\">◆ {}: {}</text><rect class=\"differs\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"></rect>",
-                    x + 12,
-                    line,
-                    base_short(view.base),
-                    baseline,
+                    "<rect class=\"differs\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\"></rect>",
                     x + 4,
                     y + 4,
                     column - 8,
-                    CELL_HEIGHT - 8
+                    height - 8
                 );
             }
             html!(sheet.body, "</g>");
             x += column;
         }
-        y += CELL_HEIGHT;
+        y += height;
     }
     sheet.y = y;
 }
 
 /// The page's chart, scaled to the picture's width.
-fn overview(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
+fn overview(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
     let differs = super::page::compared(ds, view).unwrap_or_default();
+    shown.differs = !differs.is_empty();
+    for (w, p) in crate::engine::cells() {
+        for band in timeline(ds, w, p, view.scenario) {
+            shown.outcome(band.verdict.outcome);
+            shown.terms(band.verdict.reasons.iter().map(|r| r.term));
+        }
+    }
     let (chart, _) = super::overview::chart(ds, view, &differs);
     let width = WIDTH - 2 * MARGIN;
     let height = super::overview::chart_height() * width / 1000;
@@ -225,44 +381,45 @@ fn overview(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
     sheet.y += height;
 }
 
-/// Every span on which A and B differ, cell by cell, with its causes.
-fn diff(sheet: &mut Sheet, ds: &Dataset, view: &ViewState) {
+/// Every span on which A and B differ, cells with the same differences on one line, with
+/// their causes.
+fn diff(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
     let cells: Vec<CellDiff> = super::page::compared(ds, view).unwrap_or_default();
     if cells.is_empty() {
-        sheet.text("s", 24, 0, "A and B give the same verdict for every cell on every day.", 84);
+        sheet.text("s", 24, 0, "A and B give the same verdict for every cell on every day.");
         return;
     }
     let short = base_short(view.base);
-    let spans = cells.iter().map(|c| c.spans.len()).sum::<usize>();
-    let mut shown = 0;
-    for c in &cells {
-        if shown >= MAX_DIFF_LINES {
+    let groups = super::diff::groups(&cells);
+    let spans = groups.iter().map(|g| g.spans.len()).sum::<usize>();
+    let mut shown_lines = 0;
+    for g in &groups {
+        if shown_lines >= MAX_DIFF_LINES {
             break;
         }
         sheet.y += 8;
-        sheet.text("h", 24, 0, &format!("{} on {}", c.workload.label(), c.provider.label()), 84);
-        for s in &c.spans {
+        let cells = format!("{} on {}", g.workload.label(), super::diff::providers_text(&g.providers, 3));
+        sheet.text("h", 24, 0, &cells);
+        for s in g.spans {
+            shown.outcome(s.scenario);
+            shown.outcome(s.baseline);
+            shown.terms(s.terms.iter().copied());
             let text = format!(
-                "{}: {} {} ({}) → {} {} (A), because of {}",
+                "{}: {}, because of {}",
                 span_text(s.from, s.until),
-                s.baseline.symbol(),
-                s.baseline.as_str(),
-                short,
-                s.scenario.symbol(),
-                s.scenario.as_str(),
+                super::diff::verdicts_text(s, short),
                 s.causes_text()
             );
-            sheet.text("l", 22, 20, &text, 92);
-            shown += 1;
+            sheet.text("l", 22, 20, &text);
+            shown_lines += 1;
         }
     }
-    if shown < spans {
+    if shown_lines < spans {
         sheet.text(
             "l m",
             22,
             0,
-            &format!("… and {} more: open the permalink for every difference.", spans - shown),
-            92,
+            &format!("… and {} more: open the permalink for every difference.", spans - shown_lines),
         );
     }
 }
@@ -300,6 +457,25 @@ mod tests {
         doc.descendants().filter(|n| n.has_tag_name("text")).map(text).collect::<Vec<String>>().join("\n")
     }
 
+    /// Every line of text fits inside the picture, measured at its size (the picture's own
+    /// `text` elements, not the chart it embeds, which is scaled).
+    fn every_line_fits(doc: &roxmltree::Document<'_>) {
+        for n in doc.root_element().descendants().filter(|n| n.has_tag_name("text")) {
+            let class = n.attribute("class").unwrap_or_default();
+            let size = [("t", 36), ("s", 25), ("f", 19), ("h", 25), ("w", 25), ("n", 18), ("l", 23)]
+                .iter()
+                .find(|(c, _)| class.split(' ').any(|x| x == *c))
+                .map_or(25, |(_, s)| *s);
+            let x: i64 = n.attribute("x").and_then(|x| x.parse().ok()).unwrap_or(0);
+            let text: String = n.descendants().filter_map(|d| d.is_text().then(|| d.text()).flatten()).collect();
+            let bold = class.contains('h') || class.contains('t');
+            assert!(
+                x + text_width(&text, size, bold) <= WIDTH - MARGIN + 8,
+                "a line runs off the picture: {text:?} at x {x}"
+            );
+        }
+    }
+
     #[test]
     fn every_picture_is_svg_1200_wide_with_its_title_and_footer() {
         let ds = dataset();
@@ -309,6 +485,7 @@ mod tests {
         for what in Picture::ALL {
             let drawn = picture(ds, &view(declines, both), *what, link);
             let doc = check(&drawn);
+            every_line_fits(&doc);
             let title = title(&doc);
             assert!(
                 title.contains("Scenario (A): Microsoft declines offered capacity: declines")
@@ -316,22 +493,39 @@ mod tests {
                 "{what:?}: {title}"
             );
             let text = texts(&doc);
-            assert!(text.contains("dealscope · data as of 2026-12-02 · permalink:"), "{text}");
-            let footer: String = text.lines().skip_while(|l| !l.contains("permalink:")).skip(1).collect();
+            let source = text
+                .lines()
+                .find(|l| l.starts_with("Source: dealscope, from "))
+                .unwrap_or_else(|| panic!("{what:?}: no source line: {text}"));
+            assert!(source.contains("Microsoft"), "the deciding clauses' outlets: {source}");
+            assert!(text.contains("Data as of 2026-12-02. Permalink:"), "{text}");
+            let footer: String = text.lines().skip_while(|l| !l.contains("Permalink:")).skip(1).collect();
             assert_eq!(footer, link, "the whole link, wrapped at its parameters");
+            assert!(
+                drawn.stem.ends_with(
+                    "-2025-03-15-microsoft-declines-true-vs-microsoft-declines-true-amendment-2026-04-false"
+                ),
+                "{}",
+                drawn.stem
+            );
         }
         let grid = picture(ds, &view(declines, Scenario::AS_HAPPENED), Picture::Grid, link);
-        assert_eq!(grid.stem, "dealscope-grid-2025-03-15");
+        assert_eq!(grid.stem, "dealscope-grid-2025-03-15-microsoft-declines-true");
         let doc = check(&grid);
+        every_line_fits(&doc);
         assert!(title(&doc).starts_with("Where OpenAI may run each workload on 2025-03-15 — Scenario (A)"));
         let text = texts(&doc);
         // Long labels wrap to stay inside their column (the page's words, two lines at most).
         assert!(text.contains("\nCoreWeave\n") && text.contains("\nResearch &\ntraining\n"), "{text}");
         assert!(text.contains("\nAmazon Web\nServices\n"), "{text}");
+        // The note is wrapped inside its cell, never cut: "◆ as happened:" / "conditional".
         assert!(
-            text.contains("✓ allowed") && text.contains("◆ as happened: conditional"),
+            text.contains("✓ allowed") && text.contains("\n◆ as happened:\nconditional\n"),
             "CoreWeave training: {text}"
         );
+        assert!(text.contains("◆ dashed: differs from as happened"), "the mark is drawn, so it is explained");
+        let overview = picture(ds, &view(Scenario::AS_HAPPENED, Scenario::AS_HAPPENED), Picture::Overview, link);
+        assert_eq!(overview.stem, "dealscope-over-time-2025-03-15-as-happened", "two days never overwrite each other");
     }
 
     #[test]
@@ -340,16 +534,24 @@ mod tests {
         let declines = Scenario::AS_HAPPENED.with("microsoft_declines", "true");
         let same = picture(ds, &view(declines, declines), Picture::Grid, "x");
         assert!(!same.svg.as_str().contains("class=\"differs\""), "A = B: no marks");
+        assert!(!texts(&check(&same)).contains('◆'), "A = B: no ◆, and no legend for it");
         let diff = picture(ds, &view(declines, declines), Picture::Diff, "x");
         assert!(texts(&check(&diff)).contains("A and B give the same verdict"));
         let as_happened = picture(ds, &view(Scenario::AS_HAPPENED, Scenario::AS_HAPPENED), Picture::Grid, "x");
-        assert!(texts(&check(&as_happened)).contains("As happened (no what-if)."));
+        let text = texts(&check(&as_happened));
+        assert!(text.contains("As happened (no what-if)."));
+        assert!(!text.contains('◆'), "nothing compared, no ◆ legend: {text}");
+        // 2025-03-15 as happened has conditional cells; 2026-11-26 has none: no "?" legend then.
+        assert!(text.contains("? conditional"), "{text}");
+        let later = ViewState { date: ymd(2026, 11, 26), ..ViewState::default() };
+        let text = texts(&check(&picture(ds, &later, Picture::Grid, "x")));
+        assert!(!text.contains("? conditional") && text.contains("✓ allowed"), "only what is shown: {text}");
         let marked = picture(ds, &view(declines, Scenario::AS_HAPPENED), Picture::Grid, "x");
         let cells = marked.svg.as_str().matches("class=\"differs\"").count();
         let expected = crate::engine::cells()
             .filter(|(w, p)| {
-                evaluate_cell(ds, ymd(2025, 3, 15), *w, *p, declines)
-                    != evaluate_cell(ds, ymd(2025, 3, 15), *w, *p, Scenario::AS_HAPPENED)
+                crate::engine::evaluate_cell(ds, ymd(2025, 3, 15), *w, *p, declines)
+                    != crate::engine::evaluate_cell(ds, ymd(2025, 3, 15), *w, *p, Scenario::AS_HAPPENED)
             })
             .count();
         assert!(expected > 0);
@@ -357,23 +559,28 @@ mod tests {
     }
 
     #[test]
+    fn widths_are_measured_and_long_words_broken_not_cut() {
+        assert_eq!(text_width("i", 1000, false), 222);
+        assert_eq!(text_width("W", 1000, false), 944);
+        assert!(text_width("◆", 18, false) >= 18, "a symbol counts a full em");
+        let lines = wrap_px("◆ as happened: conditional", 190, 18, false, ' ');
+        assert_eq!(lines, ["◆ as happened:", "conditional"]);
+        let long = "averyveryveryveryverylongwordwithoutanybreak";
+        let lines = wrap_px(long, 100, 18, false, ' ');
+        assert!(lines.len() > 1 && lines.iter().all(|l| text_width(l, 18, false) <= 100), "{lines:?}");
+        assert_eq!(lines.concat(), long, "every character kept");
+    }
+
+    #[test]
     fn a_long_difference_is_cut_with_a_pointer_to_the_rest() {
         let ds = dataset();
         let agi = Scenario::AS_HAPPENED.with("agi_verified", "true").with("amendment_2026_04", "false");
         let drawn = picture(ds, &view(agi, Scenario::AS_HAPPENED), Picture::Diff, "x");
-        let text = texts(&check(&drawn));
+        let doc = check(&drawn);
+        every_line_fits(&doc);
+        let text = texts(&doc);
         assert!(text.contains("because of"), "{text}");
+        assert!(text.contains("A: "), "A's verdict first: {text}");
         assert!(drawn.height < 4000, "an article's picture, not a scroll: {}", drawn.height);
-    }
-
-    #[test]
-    fn wrapping_keeps_every_character_and_the_width() {
-        let text = "Where OpenAI may run each workload on 2025-03-15, under the Microsoft deal, and why";
-        let lines = wrap(text, 20, ' ');
-        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
-        assert_eq!(lines.join(" "), text);
-        assert_eq!(wrap("a&b&c", 2, '&'), ["a&", "b&", "c"]);
-        assert_eq!(wrap("averyveryverylongword x", 5, ' '), ["averyveryverylongword", "x"]);
-        assert!(wrap("", 5, ' ').is_empty());
     }
 }

@@ -49,12 +49,11 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
     for c in &answer.clauses {
         html!(
             out,
-            "<li data-testid=\"clause-{}\"><h3><a{}>{}</a> <code>{}</code> — says {}",
+            "<li data-testid=\"clause-{}\"><h3><a{}>{}</a> — {}",
             c.id,
             Action::Follow(format!("term-{}", c.id)).html(),
             c.title,
-            c.id,
-            c.says
+            says(c.says)
         );
         if !c.confirmed {
             html!(out, " <span class=\"rel unconfirmed\">{}</span>", REPORTED);
@@ -86,7 +85,45 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
     paths(&mut out, ds, query);
     bands(&mut out, ds, query);
     considered_terms(&mut out, ds, query);
-    out
+    for_programmers(&mut out, query, answer);
+    super::in_reader_words(ds, &out)
+}
+
+/// What a determining clause does to the cell, in a reader's words.
+fn says(outcome: &str) -> &'static str {
+    match outcome {
+        "allowed" => "allows it",
+        "blocked" => "blocks it",
+        _ => "leaves it open",
+    }
+}
+
+/// The machine names behind the answer, for programmers, out of the reader's way: the clauses'
+/// ids and the `window.dealscope` call that gives the same answer.
+fn for_programmers(out: &mut Html, query: &Query, answer: &Answer) {
+    let ids: Vec<&str> = answer.clauses.iter().map(|c| c.id).collect();
+    let scenario: Vec<String> = query
+        .scenario
+        .changes()
+        .iter()
+        .map(|s| {
+            let value = s.wire();
+            if value == "true" || value == "false" || value.bytes().all(|b| b.is_ascii_digit()) {
+                format!("{}: {value}", s.key.as_str())
+            } else {
+                format!("{}: \"{value}\"", s.key.as_str())
+            }
+        })
+        .collect();
+    html!(
+        out,
+        "<details class=\"dev\"><summary>For programmers</summary><p>Deciding clauses: <code>{}</code>. The same answer: <code>dealscope.verdict({{ date: \"{}\", workload: \"{}\", provider: \"{}\", scenario: {} }})</code></p></details>",
+        if ids.is_empty() { "none".to_owned() } else { ids.join(", ") },
+        answer.date,
+        answer.workload,
+        answer.provider,
+        if scenario.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", scenario.join(", ")) }
+    );
 }
 
 fn list_section<'a>(out: &mut Html, class: &str, title: &str, items: impl Iterator<Item = &'a str>) {
@@ -164,7 +201,7 @@ fn considered_terms(out: &mut Html, ds: &Dataset, query: &Query) {
             Standing::SupersededBy(by) => format!("superseded by “{}”", ds.term(by).title),
             Standing::NotACompute => "not a compute clause".to_owned(),
         };
-        html!(out, "<li>{} <code>{}</code>: {}</li>", ds.term(ix).title, ds.term(ix).id, why);
+        html!(out, "<li>{}: {}</li>", ds.term(ix).title, why);
     }
     html!(out, "</ul></details>");
 }
@@ -206,6 +243,11 @@ mod tests {
         assert!(html.contains("data-action=\"date\" data-date=\"2025-03-20\""), "next change button");
         assert!(html.contains("data-set=\"microsoft_declines=true\""), "path to yes");
         assert!(html.contains("aria-label=\"2019-07-22 to 2025-01-20: blocked\""), "bands");
-        assert!(html.contains("<code>azure-exclusive</code>: not in force on this day"), "considered");
+        assert!(html.contains("<li>Azure is OpenAI&#39;s exclusive cloud: not in force on this day"), "considered");
+        assert!(html.contains("— leaves it open"), "what the clause does, in words");
+        assert!(
+            html.contains("<code>rofr-new-capacity</code>") && html.contains("dealscope.verdict({ date: \"2025-03-15\", workload: \"training\", provider: \"coreweave\", scenario: {} })"),
+            "ids for programmers: {html}"
+        );
     }
 }

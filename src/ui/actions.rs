@@ -63,6 +63,7 @@ pub fn click(state: State, page: &Handles, ev: &web_sys::Event) {
             state.base.set(a);
         }
         Action::Cite => cite(state, &el),
+        Action::Share(what) => export_bar::share(state, &el, what),
         Action::Dismiss => {
             state.notices.set(Vec::new());
             state.drift.set(Vec::new());
@@ -77,37 +78,7 @@ fn cite(state: State, button: &Element) {
     let Some((workload, provider)) = view.selected else { return };
     let query = crate::engine::Query { date: view.date, workload, provider, scenario: view.scenario };
     let Ok(text) = crate::cite::cite(crate::dataset::dataset(), &query, &super::state::address()) else { return };
-    let Some(host) = button.parent_element() else { return };
-    let status = dom::one(&host, ".cite-status");
-    let document = document();
-    let area = if let Some(area) = dom::one(&host, "textarea") {
-        area
-    } else {
-        let Ok(area) = document.create_element("textarea") else { return };
-        for (name, value) in
-            [("readonly", ""), ("rows", "6"), ("aria-label", "Citation of this answer"), ("data-testid", "citation")]
-        {
-            let _ = area.set_attribute(name, value);
-        }
-        let _ = host.append_child(&area);
-        area
-    };
-    if let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.set_value(&text);
-        area.select();
-    }
-    let say = move |message: &str| {
-        if let Some(status) = &status {
-            status.set_text_content(Some(message));
-        }
-    };
-    say("Selected below: copy it with Ctrl+C or ⌘C.");
-    let clipboard = window().navigator().clipboard();
-    let copied = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| {
-        say("Copied to the clipboard (and selected below).");
-    });
-    let _ = clipboard.write_text(&text).then(&copied);
-    copied.forget();
+    export_bar::copy_below(button, &text, "Citation of this answer", "citation", "The citation is");
 }
 
 /// Keys on the overview chart (its one tab stop): up and down move to the previous / next
@@ -176,12 +147,8 @@ pub fn change(state: State, page: &Handles, ev: &web_sys::Event) {
                 let _ = s.set(ScenarioKey::MicrosoftDeclines.as_str(), if checked { "true" } else { "recorded" });
             });
         }
-        Some(Control::DateField) => date_controls::type_date(state, &dom::value(&el)),
-        Some(Control::EventJump) => {
-            // Go to the event's day; the list returns to its prompt, ready for another jump.
-            date_controls::type_date(state, &dom::value(&el));
-            dom::set_value(&el, "");
-        }
+        // A typed day, or an event's (the list keeps the event chosen while its day is shown).
+        Some(Control::DateField | Control::EventJump) => date_controls::type_date(state, &dom::value(&el)),
         Some(Control::Filter(_)) => panels::filter_events(&page.root),
         Some(Control::Compare) => match crate::scenario::parse_settings(&dom::value(&el)) {
             Ok(settings) => state.base.set(Scenario::AS_HAPPENED.with_settings(&settings)),

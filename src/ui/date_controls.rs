@@ -7,7 +7,7 @@ use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::engine::breakpoints;
-use crate::html::contract::Dir;
+use crate::html::contract::{Control, Dir};
 use crate::html::page::day_number;
 use crate::vocab::{parse_day_in_range, FIRST_DAY, LAST_DAY};
 use chrono::Duration;
@@ -48,10 +48,19 @@ pub fn step(state: State, dir: Dir) {
 
 pub fn bind(page: &Rc<Handles>, state: State) {
     let p = Rc::clone(page);
+    let jump = dom::one(&page.root, &Control::EventJump.selector());
     dom::effect(move || {
         let date = state.date.get();
         let text = date.to_string();
         dom::set_value(&p.date_field, &text);
+        // "Jump to an event" shows the event of the day shown (the one chosen, when a day has
+        // several), or its prompt on a day without one.
+        if let Some(jump) = &jump {
+            if dom::value(jump) != text {
+                let event = dataset().events.iter().any(|e| e.date.date == date);
+                dom::set_value(jump, if event { &text } else { "" });
+            }
+        }
         dom::set_value(&p.slider, &day_number(date).to_string());
         dom::set_attr(&p.slider, "aria-valuetext", &text);
     });

@@ -8,7 +8,7 @@ use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::export::{cell_timeline, dataset_csv, dataset_rows, diff_csv, diff_rows, grid, grid_csv, timeline_csv};
-use crate::html::contract::{Export, Format, Image, Picture};
+use crate::html::contract::{Export, Format, Image, Picture, Share};
 use crate::html::page::timeline_disabled;
 use crate::html::picture::{picture as draw, WIDTH};
 use leptos::prelude::*;
@@ -125,6 +125,57 @@ pub fn picture(state: State, status: &web_sys::Element, what: Picture, image: Im
             download_png(drawn.svg.as_str(), width, height, &format!("{}.png", drawn.stem), done.unchecked_ref());
         }
     }
+}
+
+/// Copies this view's link, or the iframe snippet that embeds it ("Share this view").
+pub fn share(state: State, button: &web_sys::Element, what: Share) {
+    let (view, base) = (state.view_state_untracked(), super::state::address());
+    match what {
+        Share::Link => {
+            copy_below(button, &crate::cite::view_link(&base, &view), "Link to this view", "share-text", "The link is");
+        }
+        Share::Embed => copy_below(
+            button,
+            &crate::cite::embed_snippet(&base, &view),
+            "HTML that embeds this view",
+            "share-text",
+            "The embed snippet is",
+        ),
+    }
+}
+
+/// Puts `text` in a read-only box beside `button` (one per container, `testid`, read out as
+/// `label`), selected, and copies it to the clipboard where the browser allows; the
+/// container's status line says which (`what`: "The link is", …).
+pub fn copy_below(button: &web_sys::Element, text: &str, label: &str, testid: &str, what: &str) {
+    let Some(host) = button.parent_element() else { return };
+    let status = dom::one(&host, "[role=status]");
+    let area = if let Some(area) = dom::one(&host, &format!("[data-testid={testid}]")) {
+        area
+    } else {
+        let Ok(area) = document().create_element("textarea") else { return };
+        for (name, value) in [("readonly", ""), ("rows", "4"), ("class", "share-out"), ("data-testid", testid)] {
+            let _ = area.set_attribute(name, value);
+        }
+        let _ = host.append_child(&area);
+        area
+    };
+    let _ = area.set_attribute("aria-label", label);
+    if let Some(area) = area.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(text);
+        area.select();
+    }
+    let say = move |message: &str| {
+        if let Some(status) = &status {
+            status.set_text_content(Some(message));
+        }
+    };
+    say(&format!("{what} selected below: copy it with Ctrl+C or ⌘C."));
+    let copied_text = format!("{what} copied to the clipboard (and selected below).");
+    let clipboard = window().navigator().clipboard();
+    let copied = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |_| say(&copied_text));
+    let _ = clipboard.write_text(text).then(&copied);
+    copied.forget();
 }
 
 /// The cell-timeline buttons need a selected cell.

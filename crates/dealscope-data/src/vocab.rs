@@ -263,14 +263,14 @@ scenario_keys! {
         values { "true" => "yes", "false" => "no" },
         preset "No 2026 amendment" => "false";
     ApiExclusiveUntil = "api_exclusive_until", "API exclusivity lasts",
-        "How long API exclusivity lasts: until verified AGI (Microsoft, 2025-10-28) or until 2032 (seed 003).",
+        "How long API exclusivity lasts: until verified AGI (Microsoft, 2025-10-28) or until 2032 (All Things Geek, relaying TechRadar).",
         values { "agi" => "until verified AGI", "2032" => "until 2032" },
-        preset "Seed 003's reading: API exclusive until 2032" => "2032";
+        preset "All Things Geek's reading: API exclusive until 2032" => "2032";
     ExclusiveSince = "exclusive_since", "Azure exclusive since",
-        "When Azure became exclusive: 2019 (the announcements) or 2016 (seed 003).",
+        "When Azure became exclusive: 2019 (the announcements) or 2016 (All Things Geek, relaying TechRadar).",
         values { "2019" => "2019", "2016" => "2016" };
     RofrAfter2025 = "rofr_after_2025_10", "ROFR after October 2025",
-        "Whether Microsoft's right of first refusal ended in October 2025 (Microsoft) or was only loosened (seed 001).",
+        "Whether Microsoft's right of first refusal ended in October 2025 (Microsoft) or was only loosened (i10x).",
         values { "ended" => "ended", "loosened" => "only loosened" };
     FrontierOnAws = "frontier_on_aws", "Frontier on AWS before the amendment",
         "Between 2026-02-27 and the 2026-04-27 amendment, whether AWS could distribute OpenAI Frontier: allowed (OpenAI and Amazon: a stateful runtime is not an API product) or blocked (Microsoft, as reported by the FT: it is API access reserved to Azure).",
