@@ -6,7 +6,7 @@
 //! A name exists once, here, so a typo does not compile instead of silently doing nothing.
 
 use super::{escape, Html};
-use crate::permalink::Panel;
+use crate::permalink::{Panel, TimeRange};
 use crate::scenario::{parse_settings, write_settings};
 use crate::vocab::{parse_day, Provider, ScenarioKey, Setting, Workload};
 use chrono::NaiveDate;
@@ -117,6 +117,8 @@ pub enum Action {
     Cite,
     /// Dismiss the notice.
     Dismiss,
+    /// Show the overview over these years.
+    Range(TimeRange),
 }
 
 /// An attribute that does not say what the page wrote.
@@ -168,6 +170,7 @@ impl Action {
             Action::Swap => "swap",
             Action::Cite => "cite",
             Action::Dismiss => "dismiss",
+            Action::Range(_) => "range",
         }
     }
 
@@ -193,6 +196,7 @@ impl Action {
                 attrs.push(("data-what", what.as_str().to_owned()));
                 attrs.push(("data-format", image.as_str().to_owned()));
             }
+            Action::Range(range) => attrs.push(("data-range", range.as_str().to_owned())),
             Action::Back | Action::Cite | Action::Dismiss | Action::Pin | Action::Swap => {}
         }
         attrs
@@ -246,6 +250,9 @@ impl Action {
             "swap" => Action::Swap,
             "cite" => Action::Cite,
             "dismiss" => Action::Dismiss,
+            "range" => Action::Range(
+                TimeRange::parse(&get("data-range")?).ok_or_else(|| bad("data-range", "accepted: so-far, all"))?,
+            ),
             other => return Err(bad("data-action", format!("unknown action \"{other}\""))),
         })
     }
@@ -396,6 +403,7 @@ mod tests {
             all.extend(Image::ALL.iter().map(|i| Action::Picture(*what, *i)));
         }
         all.extend(Dir::ALL.iter().map(|d| Action::Step(*d)));
+        all.extend(TimeRange::ALL.iter().map(|r| Action::Range(*r)));
         all.extend(Panel::ALL.iter().map(|p| Action::Panel(*p)));
         for what in Export::ALL {
             all.extend(Format::ALL.iter().map(|f| Action::Export(*what, *f)));
@@ -407,7 +415,7 @@ mod tests {
     fn every_action_round_trips_through_its_attributes() {
         let all = every_action();
         let names: std::collections::BTreeSet<&str> = all.iter().map(Action::name).collect();
-        assert_eq!(names.len(), 15, "every variant is exercised");
+        assert_eq!(names.len(), 16, "every variant is exercised");
         for action in all {
             let attrs: HashMap<&str, String> = action.attrs().into_iter().collect();
             let back = Action::read(&|name| attrs.get(name).cloned());
