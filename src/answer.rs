@@ -4,7 +4,8 @@
 
 use crate::dataset::{Citation, Dataset, PartialDate};
 use crate::engine::{
-    self, describe_condition, describe_moot, next_change_after, Basis, FactState, Outcome, Query, QueryError, Verdict,
+    self, describe_condition, describe_moot, next_change_after, next_verdict_change, Basis, FactState, Outcome, Query,
+    QueryError, Verdict,
 };
 use crate::vocab::format_partial;
 use serde::Serialize;
@@ -60,6 +61,10 @@ pub struct Answer {
     pub next_change: Option<String>,
     /// The verdict from `next_change` on.
     pub next_verdict: Option<Outcome>,
+    /// The next day the *verdict* changes (allowed, blocked, conditional) under the same
+    /// scenario, with the verdict from then on; days on which only the deciding clauses change
+    /// are skipped (`next_change` counts them).
+    pub next_verdict_change: Option<VerdictChange>,
     /// The scenario, as `key=value` changes from as-happened ("as happened" when none).
     pub scenario: String,
     /// The scenario in a reader's words ("2026-04-27 amendment happened: no").
@@ -74,6 +79,13 @@ pub struct Answer {
     /// True when `date` is after `data_as_of`: the answer applies the terms as agreed then;
     /// it is a projection, not a record.
     pub projection: bool,
+}
+
+/// When the verdict changes, and to what.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct VerdictChange {
+    pub date: String,
+    pub verdict: Outcome,
 }
 
 /// What the reader is told when an answer rests on unconfirmed reports.
@@ -111,6 +123,13 @@ pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
         notes: notes(ds, &verdict),
         next_change: next.as_ref().map(|c| c.date.to_string()),
         next_verdict: next.as_ref().map(|c| c.verdict.outcome),
+        next_verdict_change: match next {
+            // The common case: the next change of the answer is one of its verdict.
+            Some(c) if c.verdict.outcome != verdict.outcome => Some(c),
+            Some(_) => next_verdict_change(ds, query, verdict.outcome),
+            None => None,
+        }
+        .map(|c| VerdictChange { date: c.date.to_string(), verdict: c.verdict.outcome }),
         scenario: query.scenario.to_string(),
         scenario_text: query.scenario.describe(),
         moot: crate::vocab::ScenarioKey::ALL

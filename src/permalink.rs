@@ -55,6 +55,30 @@ impl Panel {
     }
 }
 
+/// The years the overview and its picture span: "the deal so far" (from 2019 to the year
+/// after the data's "as of", the default) or all of 2016–2035. In a link as `range=all`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum TimeRange {
+    #[default]
+    SoFar,
+    All,
+}
+
+impl TimeRange {
+    pub const ALL: &'static [TimeRange] = &[TimeRange::SoFar, TimeRange::All];
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            TimeRange::SoFar => "so-far",
+            TimeRange::All => "all",
+        }
+    }
+
+    /// The range with this name (`so-far`, `all`).
+    pub fn parse(name: &str) -> Option<TimeRange> {
+        TimeRange::ALL.iter().copied().find(|r| r.as_str() == name)
+    }
+}
+
 /// Everything a shared link reproduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ViewState {
@@ -69,6 +93,8 @@ pub struct ViewState {
     pub panel: Panel,
     /// Hide the page chrome (for iframes).
     pub embed: bool,
+    /// The years the overview spans.
+    pub range: TimeRange,
 }
 
 impl Default for ViewState {
@@ -99,6 +125,7 @@ impl ViewState {
             selected: Some((Workload::Api, Provider::Aws)),
             panel: Panel::Why,
             embed: false,
+            range: TimeRange::SoFar,
         }
     }
 
@@ -133,6 +160,9 @@ impl Link {
                     }
                     _ => Err("accepted: 1, 0".to_owned()),
                 },
+                "range" => {
+                    TimeRange::parse(&value).map(|r| state.range = r).ok_or_else(|| "accepted: so-far, all".to_owned())
+                }
                 "v" => Marks::parse(&value).map(|m| seen = Some(m)),
                 _ => match key.strip_prefix(BASE_PREFIX) {
                     Some(name) => state.base.set(name, &value),
@@ -164,6 +194,9 @@ impl ViewState {
         }
         if self.embed {
             parts.push("embed=1".to_owned());
+        }
+        if self.range != TimeRange::default() {
+            parts.push(format!("range={}", self.range.as_str()));
         }
         let shown = engine::matrix(crate::dataset::dataset(), self.date, self.scenario).ok();
         if let Some(cells) = shown {
@@ -338,11 +371,25 @@ mod tests {
             selected: Some((Workload::Api, Provider::Aws)),
             panel: Panel::Diff,
             embed: true,
+            range: TimeRange::All,
         };
         assert!(state.to_query().contains("&vs.microsoft_declines=true"), "{}", state.to_query());
         let (back, notices) = ViewState::from_query(&state.to_query());
         assert_eq!(back, state);
         assert!(notices.is_empty(), "{notices:?}");
+    }
+
+    #[test]
+    fn the_overview_s_range_round_trips_and_a_bad_one_is_ignored_with_a_notice() {
+        let all = ViewState { panel: Panel::Overview, range: TimeRange::All, ..ViewState::default() };
+        assert!(all.to_query().contains("&panel=overview&range=all"), "{}", all.to_query());
+        assert_eq!(ViewState::from_query(&all.to_query()), (all, Vec::new()));
+        let so_far = ViewState { range: TimeRange::SoFar, ..all };
+        assert!(!so_far.to_query().contains("range="), "the default range is not written");
+        assert_eq!(ViewState::from_query("?panel=overview&range=so-far").0.range, TimeRange::SoFar);
+        let (state, notices) = ViewState::from_query("?panel=overview&range=2016-2035&cell=training.aws");
+        assert_eq!((state.range, state.panel), (TimeRange::SoFar, Panel::Overview), "the rest of the link stands");
+        assert_eq!(notices, ["Ignored range=2016-2035: accepted: so-far, all"]);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 
 use chrono::{Duration, NaiveDate};
 use dealscope::dataset::{self, Dataset, Effect, LapseKind};
-use dealscope::engine::{self, next_change, paths_to_yes, range_end, timeline, verdict, Outcome, Query};
+use dealscope::engine::{
+    self, next_change, next_verdict_change, paths_to_yes, range_end, timeline, verdict, verdict_bands, Outcome, Query,
+};
 use dealscope::permalink::ViewState;
 use dealscope::scenario::Scenario;
 use dealscope::vocab::{self, Decision, Provider, Workload, FIRST_DAY, LAST_DAY};
@@ -134,6 +136,47 @@ proptest! {
         if let Some(c) = change {
             prop_assert!(c.date > q.date);
             prop_assert_ne!(&verdict(ds, &q.on(c.date)).unwrap(), &now);
+        }
+    }
+
+    #[test]
+    fn verdict_bands_merge_only_what_a_reader_cannot_tell_apart(q in any_query()) {
+        let ds = dataset::dataset();
+        let bands = verdict_bands(&timeline(ds, q.workload, q.provider, q.scenario));
+        prop_assert_eq!(bands.first().unwrap().from, FIRST_DAY);
+        prop_assert_eq!(bands.last().unwrap().until, range_end());
+        for pair in bands.windows(2) {
+            prop_assert_eq!(pair[0].until, pair[1].from, "no gap, no overlap");
+            prop_assert_ne!((pair[0].outcome, pair[0].no_terms), (pair[1].outcome, pair[1].no_terms), "adjacent bands differ");
+        }
+        let v = verdict(ds, &q).unwrap();
+        let band = bands.iter().find(|b| b.holds(q.date)).unwrap();
+        prop_assert_eq!(band.outcome, v.outcome);
+        prop_assert_eq!(band.no_terms, v.reasons.is_empty(), "no terms: no clause decides it");
+    }
+
+    #[test]
+    fn the_next_verdict_change_is_the_first_day_the_outcome_differs(q in any_query()) {
+        let ds = dataset::dataset();
+        let now = verdict(ds, &q).unwrap().outcome;
+        let change = next_verdict_change(ds, &q, now);
+        let end = change.as_ref().map_or(LAST_DAY, |c| c.date.pred_opt().unwrap());
+        let span = end.signed_duration_since(q.date).num_days();
+        for step in [0, 1, span / 3, span / 2, span - 1, span].into_iter().filter(|s| (0..=span).contains(s)) {
+            prop_assert_eq!(verdict(ds, &q.on(q.date + Duration::days(step))).unwrap().outcome, now);
+        }
+        if let Some(c) = &change {
+            prop_assert!(c.date > q.date);
+            prop_assert_ne!(c.verdict.outcome, now);
+            prop_assert_eq!(verdict(ds, &q.on(c.date)).unwrap().outcome, c.verdict.outcome);
+        }
+        // The answer's field says the same; its next_change may come earlier, never later.
+        let a = dealscope::answer::answer(ds, &q).unwrap();
+        let field = a.next_verdict_change.as_ref().map(|c| (c.date.clone(), c.verdict));
+        prop_assert_eq!(field, change.as_ref().map(|c| (c.date.to_string(), c.verdict.outcome)));
+        prop_assert!(a.next_change.is_some() || change.is_none());
+        if let (Some(any), Some(c)) = (&a.next_change, &change) {
+            prop_assert!(*any <= c.date.to_string());
         }
     }
 

@@ -4,7 +4,8 @@
 
 use dealscope::dataset::dataset;
 use dealscope::engine::{matrix, Outcome};
-use dealscope::permalink::{Link, Marks, Panel, ViewState};
+use dealscope::html::page::slider_value;
+use dealscope::permalink::{Link, Marks, Panel, TimeRange, ViewState};
 use dealscope::scenario::Scenario;
 use dealscope::ui::app::{render_into, start};
 use dealscope::ui::handles::MissingElements;
@@ -234,9 +235,12 @@ async fn bands_show_the_cell_over_time_and_jump_to_a_day() {
         .unwrap()
         .unwrap()
         .unchecked_into();
+    // The last band: allowed from 2025-03-20 (Microsoft declined), still allowed from
+    // 2025-10-28 by another clause — one band, that change a tick inside it.
+    assert!(last.get_attribute("aria-label").unwrap().contains("what decides it changes on 2025-10-28"));
     last.click();
     settle().await;
-    assert_eq!(state.date.get_untracked(), ymd(2025, 10, 28));
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 20));
 }
 
 #[wasm_bindgen_test]
@@ -252,8 +256,8 @@ async fn embed_mode_hides_the_chrome_but_keeps_grid_and_explanation() {
 async fn slider_and_change_jumps_move_the_day() {
     let (c, state) = mount(at((2025, 3, 15))).await;
     let slider: HtmlInputElement = find(&c, "date-slider").unchecked_into();
-    // 2025-10-28 is day 3588 after 2016-01-01.
-    slider.set_value("3588");
+    // The slider's value is a place on the scale it shares with the overview.
+    slider.set_value(&slider_value(dataset(), ymd(2025, 10, 28)).to_string());
     fire(&slider, "input");
     settle().await;
     assert_eq!(state.date.get_untracked(), ymd(2025, 10, 28));
@@ -276,7 +280,90 @@ async fn slider_and_change_jumps_move_the_day() {
     find(&c, "next-change-button").click();
     settle().await;
     assert_eq!(state.date.get_untracked(), last_change);
-    assert_eq!(slider.value(), (state.date.get_untracked() - ymd(2016, 1, 1)).num_days().to_string());
+    assert_eq!(slider.value(), slider_value(dataset(), state.date.get_untracked()).to_string());
+}
+
+/// Presses `key` (with Shift or not) on `el`, as a keyboard does: a bubbling, cancelable
+/// keydown. Returns whether the page took it (prevented the browser's own step).
+fn press(el: &web_sys::Element, key: &str, shift: bool) -> bool {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    el.dispatch_event(&ev).unwrap();
+    ev.default_prevented()
+}
+
+#[wasm_bindgen_test]
+async fn the_slider_steps_by_event_with_page_up_and_down_and_by_day_or_month_with_arrows() {
+    let (c, state) = mount(at((2025, 3, 15))).await;
+    let slider: HtmlInputElement = find(&c, "date-slider").unchecked_into();
+    slider.focus().unwrap();
+    // Page Down: the next event (2025-03-28); Page Up: the previous one (2025-03-10).
+    assert!(press(&slider, "PageDown", false), "the browser's tenth-of-the-range jump is replaced");
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 28));
+    assert_eq!(slider.get_attribute("aria-valuetext").as_deref(), Some("2025-03-28"));
+    assert_eq!(slider.value(), slider_value(dataset(), ymd(2025, 3, 28)).to_string());
+    press(&slider, "PageUp", false);
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 10), "past 2025-03-15, to the event before");
+    press(&slider, "PageUp", false);
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 1), "2025-03: an event of month precision");
+    // Arrows: a day left and right, a month up and down (and with Shift left and right).
+    press(&slider, "ArrowRight", false);
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 2));
+    press(&slider, "ArrowLeft", false);
+    press(&slider, "ArrowLeft", false);
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 2, 28));
+    press(&slider, "ArrowDown", false);
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 28));
+    press(&slider, "ArrowLeft", true);
+    press(&slider, "ArrowUp", false);
+    settle().await;
+    assert_eq!(state.date.get_untracked(), ymd(2025, 1, 28));
+    let field: HtmlInputElement = find(&c, "date-input").unchecked_into();
+    assert_eq!(field.value(), "2025-01-28", "the date field follows");
+    assert_eq!(verdict(&c, "training-coreweave"), "conditional", "and the grid");
+    // After the last event there is none to go to: the day stays, the key does nothing else.
+    state.date.set(dataset().researched);
+    settle().await;
+    assert!(press(&slider, "PageDown", false));
+    settle().await;
+    assert_eq!(state.date.get_untracked(), dataset().researched);
+    assert!(!press(&slider, "Home", false), "Home and End stay the browser's");
+    assert_eq!(
+        document().active_element().map(|e| e.get_attribute("data-testid")),
+        Some(Some("date-slider".to_owned()))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_overview_opens_on_the_deal_so_far_and_shows_all_years_on_a_click() {
+    let (c, state) = mount(ViewState { panel: Panel::Overview, ..at((2025, 3, 15)) }).await;
+    let so_far = find(&c, "overview-range-so-far");
+    let all = find(&c, "overview-range-all");
+    assert_eq!(so_far.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(find(&c, "overview").get_attribute("aria-label").unwrap().contains("2019–2027"));
+    all.focus().unwrap();
+    all.click();
+    settle().await;
+    assert_eq!(state.range.get_untracked(), TimeRange::All);
+    let all = find(&c, "overview-range-all");
+    assert_eq!(all.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(find(&c, "overview").get_attribute("aria-label").unwrap().contains("2016–2035"));
+    assert_eq!(
+        document().active_element().and_then(|e| e.get_attribute("data-testid")).as_deref(),
+        Some("overview-range-all"),
+        "focus stays on the button across the refill"
+    );
+    assert!(state.view_state_untracked().to_query().contains("range=all"));
 }
 
 #[wasm_bindgen_test]

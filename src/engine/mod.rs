@@ -20,7 +20,10 @@ mod timeline;
 
 pub use diff::{diff, diff_between, CellDiff, DiffSpan};
 pub use paths::{paths_to_yes, PathsToYes};
-pub use timeline::{breakpoints, last_day, next_change, next_change_after, range_end, timeline, Band, Change};
+pub use timeline::{
+    breakpoints, last_day, next_change, next_change_after, next_verdict_change, range_end, timeline, verdict_bands,
+    Band, Change, VerdictBand,
+};
 
 use crate::dataset::{Dataset, DecisionIx, Effect, LapseKind, Moot, Term, TermIx};
 use crate::scenario::Scenario;

@@ -6,7 +6,7 @@
 //! A name exists once, here, so a typo does not compile instead of silently doing nothing.
 
 use super::{escape, Html};
-use crate::permalink::Panel;
+use crate::permalink::{Panel, TimeRange};
 use crate::scenario::{parse_settings, write_settings};
 use crate::vocab::{parse_day, Provider, ScenarioKey, Setting, Workload};
 use chrono::NaiveDate;
@@ -127,6 +127,8 @@ pub enum Action {
     Dismiss,
     /// Copy this view's link, or the snippet that embeds it.
     Share(Share),
+    /// Show the overview over these years.
+    Range(TimeRange),
 }
 
 /// An attribute that does not say what the page wrote.
@@ -179,6 +181,7 @@ impl Action {
             Action::Cite => "cite",
             Action::Dismiss => "dismiss",
             Action::Share(_) => "share",
+            Action::Range(_) => "range",
         }
     }
 
@@ -205,6 +208,7 @@ impl Action {
                 attrs.push(("data-format", image.as_str().to_owned()));
             }
             Action::Share(what) => attrs.push(("data-what", what.as_str().to_owned())),
+            Action::Range(range) => attrs.push(("data-range", range.as_str().to_owned())),
             Action::Back | Action::Cite | Action::Dismiss | Action::Pin | Action::Swap => {}
         }
         attrs
@@ -260,6 +264,9 @@ impl Action {
             "dismiss" => Action::Dismiss,
             "share" => Action::Share(
                 Share::parse(&get("data-what")?).ok_or_else(|| bad("data-what", "accepted: link, embed"))?,
+            ),
+            "range" => Action::Range(
+                TimeRange::parse(&get("data-range")?).ok_or_else(|| bad("data-range", "accepted: so-far, all"))?,
             ),
             other => return Err(bad("data-action", format!("unknown action \"{other}\""))),
         })
@@ -412,6 +419,7 @@ mod tests {
         }
         all.extend(Dir::ALL.iter().map(|d| Action::Step(*d)));
         all.extend(Share::ALL.iter().map(|s| Action::Share(*s)));
+        all.extend(TimeRange::ALL.iter().map(|r| Action::Range(*r)));
         all.extend(Panel::ALL.iter().map(|p| Action::Panel(*p)));
         for what in Export::ALL {
             all.extend(Format::ALL.iter().map(|f| Action::Export(*what, *f)));
@@ -423,7 +431,7 @@ mod tests {
     fn every_action_round_trips_through_its_attributes() {
         let all = every_action();
         let names: std::collections::BTreeSet<&str> = all.iter().map(Action::name).collect();
-        assert_eq!(names.len(), 16, "every variant is exercised");
+        assert_eq!(names.len(), 17, "every variant is exercised");
         for action in all {
             let attrs: HashMap<&str, String> = action.attrs().into_iter().collect();
             let back = Action::read(&|name| attrs.get(name).cloned());

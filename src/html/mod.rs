@@ -1,6 +1,7 @@
 //! The page as HTML, built natively and tested natively: the shell with its controls and grid
 //! (`page`), the explanation (`why`), the scenario diff (`diff`), the dataset (`dataset`), the
-//! deal over time (`overview`), the story (`story`), pictures to share (`picture`), and
+//! deal over time (`overview`) on a time scale shared with the slider and the strip (`scale`),
+//! the story (`story`), pictures to share (`picture`), and
 //! the typed contract between these writers and the page's listeners (`contract`).
 //!
 //! Every writer returns [`Html`], which can only be built by [`html!`]: its format string is
@@ -15,6 +16,7 @@ pub mod diff;
 pub mod overview;
 pub mod page;
 pub mod picture;
+pub mod scale;
 pub mod story;
 pub mod why;
 

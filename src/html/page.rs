@@ -10,18 +10,54 @@
 //! element a test drives a `data-testid`.
 
 use super::contract::{ids, Action, Cell, Control, Dir, Export, Format, Image, Picture, Share, MOOT, SLOT};
+use super::scale::Scale;
 use super::{diff as diff_html, html, markup, why, Html};
 use crate::answer::partial;
 use crate::dataset::Dataset;
 use crate::engine::{describe_moot, diff_between, evaluate_cell, moot, CellDiff, Outcome, Query};
+use crate::permalink::TimeRange;
 use crate::permalink::{Panel, ViewState, STORY_CELL, STORY_DATE};
 use crate::scenario::{write_settings, Scenario, PRESETS};
 use crate::vocab::{Provider, ScenarioKey, Setting, Workload, FIRST_DAY, LAST_DAY};
 use chrono::NaiveDate;
 
-/// Days since 2016-01-01: the slider's value for a day.
+/// Days since 2016-01-01.
 pub fn day_number(date: NaiveDate) -> i64 {
     date.signed_duration_since(FIRST_DAY).num_days()
+}
+
+/// The slider's value for a day: its place on the scale of 2016–2035 shared with the
+/// overview and the strip under "Why" (2025 and 2026, when most happened, wider), so the
+/// events of those years are ticks a reader can tell apart.
+pub fn slider_value(ds: &Dataset, date: NaiveDate) -> i64 {
+    Scale::new(ds, TimeRange::All).at(date)
+}
+
+/// The day at a slider value (clamped to 2016–2035).
+pub fn slider_day(ds: &Dataset, value: i64) -> NaiveDate {
+    Scale::new(ds, TimeRange::All).day(value)
+}
+
+/// What the keys do on the slider, for the reader (the page's hint under it).
+pub const SLIDER_KEYS: &str =
+    "On the slider: ← → the previous / next day, ↑ ↓ (or Shift ← →) the previous / next month, Page Up / Page Down the previous / next event.";
+
+/// Where a key on the slider goes from `now`: a day (← →), a month (↑ ↓, or with Shift ← →),
+/// the previous / next of the dataset's events (Page Up / Page Down), within 2016–2035.
+/// `None`: not one of these keys (Home and End stay the browser's: the first and last day),
+/// or no event that way.
+pub fn slider_step(ds: &Dataset, now: NaiveDate, key: &str, shift: bool) -> Option<NaiveDate> {
+    let month = chrono::Months::new(1);
+    let to = match (key, shift) {
+        ("ArrowLeft", false) => now.pred_opt(),
+        ("ArrowRight", false) => now.succ_opt(),
+        ("ArrowUp", _) | ("ArrowLeft", true) => now.checked_sub_months(month),
+        ("ArrowDown", _) | ("ArrowRight", true) => now.checked_add_months(month),
+        ("PageUp", _) => ds.events.iter().map(|e| e.date.date).filter(|d| *d < now).max(),
+        ("PageDown", _) => ds.events.iter().map(|e| e.date.date).filter(|d| *d > now).min(),
+        _ => None,
+    };
+    to.map(|day| day.clamp(FIRST_DAY, LAST_DAY))
 }
 
 /// What one grid cell shows; the page compares these to patch only the cells that changed.
@@ -162,13 +198,15 @@ pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
     out
 }
 
-/// The date field, the previous/next-change buttons, the slider over 2016–2035 with the
-/// dataset's events as ticks under it, and the same events as a "jump to an event" list a
+/// The date field, the previous/next-change buttons, the slider over 2016–2035 (on the scale
+/// shared with the overview: [`slider_value`]) with the dataset's events as ticks under it,
+/// the years where they fit, what its keys do, and the same events as a "jump to an event" list a
 /// keyboard and a screen reader reach.
 pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
-    let max = day_number(LAST_DAY);
+    let scale = Scale::new(ds, TimeRange::All);
+    let max = scale.total().max(1);
     let mut out = markup!(
-        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" title=\"A day from {} to {}, written YYYY-MM-DD\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
+        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" title=\"A day from {} to {}, written YYYY-MM-DD\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" aria-describedby=\"slider-keys\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
         FIRST_DAY,
         LAST_DAY,
         Html::from(Control::DateField),
@@ -180,7 +218,7 @@ pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
         max,
         date,
         Html::from(Control::Slider),
-        day_number(date)
+        scale.at(date)
     );
     let mut events = markup!(
         "<label class=\"jump\">Jump to an event <select data-testid=\"event-jump\"{}><option value=\"\">{} events, 2016–2026…</option>",
@@ -188,10 +226,10 @@ pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
         ds.events.len()
     );
     // The list shows the event of the day shown (the first of that day's), or its prompt.
+    let at = |permille: i64| markup!("{}.{}%", permille / 10, permille % 10);
     let mut chosen = false;
     for e in ds.events {
-        let left = day_number(e.date.date) * 1000 / max;
-        html!(out, "<span class=\"tick\" style=\"left:{}.{}%\"></span>", left / 10, left % 10);
+        html!(out, "<span class=\"tick\" style=\"left:{}\"></span>", at(scale.at(e.date.date) * 1000 / max));
         let selected = !chosen && e.date.date == date;
         chosen |= selected;
         html!(
@@ -203,7 +241,16 @@ pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
             headline(e.what)
         );
     }
-    html!(out, "</div></div>{}</select></label></div>", events);
+    html!(out, "</div><div class=\"slider-years\" aria-hidden=\"true\">");
+    for (year, x) in scale.labels(1000, 80) {
+        html!(out, "<span style=\"left:{}\">{}</span>", at(x), year);
+    }
+    html!(
+        out,
+        "</div><p id=\"slider-keys\" class=\"explain slider-keys\">{}</p></div>{}</select></label></div>",
+        SLIDER_KEYS,
+        events
+    );
     out
 }
 
@@ -770,7 +817,7 @@ mod tests {
         let v = ViewState { embed: true, selected: Some((Workload::Api, Provider::Aws)), ..view(ymd(2026, 6, 1), s) };
         let html = shell(dataset(), &v, &["bad date \"x\"".to_owned()], &[]).into_string();
         assert!(html.contains("value=\"2026-06-01\""));
-        assert!(html.contains(&format!("value=\"{}\"", day_number(ymd(2026, 6, 1)))));
+        assert!(html.contains(&format!("value=\"{}\"", slider_value(dataset(), ymd(2026, 6, 1)))));
         assert!(html.contains("data-control=\"declines\" checked"));
         assert!(html.contains("<option value=\"false\" selected>"));
         assert!(html.contains("aria-pressed=\"true\" data-action=\"preset\" data-set=\"amendment_2026_04=false\""));
@@ -784,6 +831,42 @@ mod tests {
         let api_aws = cell(dataset(), &v, (Workload::Api, Provider::Aws));
         assert!(html.contains(&format!("class=\"{}\" aria-pressed=\"true\"", api_aws.class)), "the selected cell");
         assert!(html.contains("data-testid=\"diff-strip\""), "a scenario that changes verdicts shows its strip");
+    }
+
+    #[test]
+    fn the_slider_shares_the_overview_s_scale_and_steps_by_day_month_and_event() {
+        let ds = dataset();
+        for day in [FIRST_DAY, ymd(2025, 3, 15), ymd(2026, 4, 27), LAST_DAY] {
+            assert_eq!(slider_day(ds, slider_value(ds, day)), day, "the value comes back as its day");
+        }
+        let html = date_controls(ds, ymd(2025, 3, 15)).into_string();
+        assert!(html.contains(&format!("max=\"{}\"", slider_value(ds, crate::engine::range_end()))));
+        // The ticks of 2025–2026 spread over more than a fifth of the slider (a tenth before).
+        let left = |day: NaiveDate| slider_value(ds, day) * 1000 / slider_value(ds, crate::engine::range_end());
+        assert!(left(ymd(2027, 1, 1)) - left(ymd(2025, 1, 1)) >= 200);
+        assert_eq!(html.matches("class=\"tick\"").count(), ds.events.len());
+        assert!(html.contains(">2025</span>") && html.contains(">2026</span>"), "the eventful years are labelled");
+        assert!(html.contains("aria-describedby=\"slider-keys\"") && html.contains(SLIDER_KEYS));
+        let step = |now: NaiveDate, key: &str, shift: bool| slider_step(ds, now, key, shift);
+        let day = ymd(2025, 3, 15);
+        assert_eq!(step(day, "ArrowLeft", false), Some(ymd(2025, 3, 14)));
+        assert_eq!(step(day, "ArrowRight", false), Some(ymd(2025, 3, 16)));
+        assert_eq!(step(day, "ArrowUp", false), Some(ymd(2025, 2, 15)));
+        assert_eq!(step(day, "ArrowDown", false), Some(ymd(2025, 4, 15)));
+        assert_eq!(step(day, "ArrowRight", true), Some(ymd(2025, 4, 15)));
+        assert_eq!(step(ymd(2025, 1, 31), "ArrowDown", false), Some(ymd(2025, 2, 28)), "to the month's last day");
+        // Page Up / Page Down: the events around 2025-03-15 (2025-03-10, 2025-03-28).
+        assert_eq!(step(day, "PageUp", false), Some(ymd(2025, 3, 10)));
+        assert_eq!(step(day, "PageDown", false), Some(ymd(2025, 3, 28)));
+        assert_eq!(
+            step(ymd(2025, 3, 28), "PageUp", false),
+            Some(ymd(2025, 3, 10)),
+            "a day with events: the one before"
+        );
+        assert_eq!(step(ds.researched, "PageDown", false), None, "no event after the data's as-of day");
+        assert_eq!(step(FIRST_DAY, "ArrowLeft", false), Some(FIRST_DAY), "the range holds");
+        assert_eq!(step(LAST_DAY, "ArrowDown", false), Some(LAST_DAY));
+        assert_eq!(step(day, "Home", false), None, "the browser's");
     }
 
     #[test]

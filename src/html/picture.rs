@@ -32,7 +32,7 @@ const MAX_DIFF_LINES: usize = 40;
 /// The type is Arial or a font drawn to its widths (Helvetica, Liberation Sans, Arimo, Nimbus
 /// Sans: metric-compatible), so a line measured here ([`text_width`]) keeps its width in any
 /// browser or editor that opens the SVG, and a wrapped line is never cut.
-const STYLE: &str = "text{font-family:Arial,Helvetica,'Liberation Sans',Arimo,'Nimbus Sans',sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:36px;font-weight:700}.s{font-size:25px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:25px}.w{font-size:25px;font-weight:600}.y{font-size:44px}.n{font-size:18px}.l{font-size:23px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}";
+const STYLE: &str = "text{font-family:Arial,Helvetica,'Liberation Sans',Arimo,'Nimbus Sans',sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:36px;font-weight:700}.s{font-size:25px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:25px}.w{font-size:25px;font-weight:600}.y{font-size:44px}.n{font-size:18px}.l{font-size:23px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}.none rect{fill:url(#ds-hatch);stroke:#4b5563;stroke-width:.5}.hatch{stroke:#4b5563;stroke-width:1.5}.hatch-bg,.labels-bg{fill:#fff}.projection{fill:#fff;opacity:.5}.proj-label{fill:#4b5563}.clause{stroke:#16181d;stroke-width:1;opacity:.6}.year-tick{stroke:#4b5563;stroke-width:.5}";
 
 /// A drawn picture: the SVG document, its height in px and a file name without extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -212,7 +212,10 @@ impl Shown {
 pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Drawn {
     let title = match what {
         Picture::Grid => format!("Where OpenAI may run each workload on {}", view.date),
-        Picture::Overview => "When each door opened: OpenAI's compute under the Microsoft deal, 2016–2035".to_owned(),
+        Picture::Overview => format!(
+            "When each door opened: OpenAI's compute under the Microsoft deal, {}",
+            super::overview::range_years(ds, view.range)
+        ),
         Picture::Diff => "Where the two scenarios differ, 2016–2035".to_owned(),
     };
     let mut head = Sheet { body: Html::new(), y: MARGIN - 10 };
@@ -231,11 +234,19 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
         Picture::Overview => overview(&mut body, ds, view, &mut shown),
         Picture::Diff => diff(&mut body, ds, view, &mut shown),
     }
-    head.text("l m", 22, 0, &shown.legend(base_short(view.base)));
+    head.text("l m", 23, 0, &shown.legend(base_short(view.base)));
     if what == Picture::Overview {
-        let lines =
-            format!("Solid blue line: the chosen day, {}; dashed grey line: data as of {}.", view.date, ds.researched);
-        head.text("l m", 22, 0, &lines);
+        let lines = format!(
+            "Solid blue line: the chosen day, {}; dashed grey line: data as of {}, faded after it: a projection. Hatched: {}. A thin tick: what decides the verdict changes, the verdict does not.{}",
+            view.date,
+            ds.researched,
+            super::overview::NO_TERMS,
+            super::scale::Scale::new(ds, view.range)
+                .wide_years()
+                .map(|y| format!(" {y} are drawn three times as wide as other years."))
+                .unwrap_or_default()
+        );
+        head.text("l m", 23, 0, &lines);
     }
     head.y += 24;
     html!(head.body, "<g transform=\"translate(0 {})\">{}</g>", head.y, body.body);

@@ -1,10 +1,13 @@
 //! Why: the explanation of one cell's verdict.
 
 use super::contract::Action;
+use super::overview::{clause_changes, NO_TERMS};
+use super::scale::Scale;
 use super::{html, markup, sources_list, Html};
 use crate::answer::{answer, projection_note, Answer, REPORTED};
 use crate::dataset::Dataset;
-use crate::engine::{considered, paths_to_yes, range_end, timeline, Query, Standing};
+use crate::engine::{considered, paths_to_yes, timeline, verdict_bands, Query, Standing};
+use crate::permalink::TimeRange;
 use crate::vocab::FIRST_DAY;
 
 /// What the "Why" panel shows: a hint without a selected cell, the explanation with one, or
@@ -43,7 +46,10 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
         );
     }
     if answer.clauses.is_empty() {
-        html!(out, "<p>No term in the dataset restricts this on that day.</p>");
+        html!(
+            out,
+            "<p class=\"no-terms\" data-testid=\"no-terms\">No deal terms yet: no term in the dataset applies on that day, so nothing restricts it.</p>"
+        );
     }
     html!(out, "<ul class=\"clauses\">");
     for c in &answer.clauses {
@@ -70,11 +76,27 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
     list_section(&mut out, "notes", "But note", answer.notes.iter().copied());
     list_section(&mut out, "moot", "What-ifs that change nothing on this day", answer.moot.iter().map(String::as_str));
     html!(out, "<p class=\"next\" data-testid=\"next-change\">");
-    let next = answer.next_change.as_deref().and_then(|d| crate::vocab::parse_day(d).ok());
-    if let (Some(day), Some(v)) = (next, answer.next_verdict) {
-        html!(out, "Next change: {} (then {})", date_button(day, &day.to_string()), v);
+    let day = |text: Option<&str>| text.and_then(|d| crate::vocab::parse_day(d).ok());
+    let verdict_change = answer.next_verdict_change.as_ref().and_then(|c| Some((day(Some(&c.date))?, c.verdict)));
+    if let Some((on, v)) = verdict_change {
+        html!(out, "Next change: {} (then {})", date_button(on, &on.to_string()), v);
     } else {
-        html!(out, "No change before 2036 under this scenario.");
+        html!(out, "No change of verdict before 2036 under this scenario.");
+    }
+    // A change of what decides the verdict, before the verdict changes, is said as such.
+    if let Some(on) = day(answer.next_change.as_deref()).filter(|d| verdict_change.is_none_or(|(v, _)| *d < v)) {
+        html!(
+            out,
+            " {} {}, {}; it stays {}.",
+            if verdict_change.is_some() { "Before that, on" } else { "On" },
+            date_button(on, &on.to_string()),
+            if answer.clauses.is_empty() {
+                "the first terms of the deal apply"
+            } else {
+                "what decides it (a clause, or its condition) changes"
+            },
+            answer.verdict
+        );
     }
     html!(out, "</p>");
     html!(
@@ -166,27 +188,59 @@ fn paths(out: &mut Html, ds: &Dataset, query: &Query) {
     html!(out, "</ul></section>");
 }
 
+/// Tenths of a percent as CSS: `37.5%`.
+fn percent(permille: i64) -> String {
+    format!("{}.{}%", permille / 10, permille % 10)
+}
+
+/// The cell's verdict over 2016–2035 as a strip of bands merged by verdict, on the scale the
+/// slider uses: each band a button to its first day, a thin tick where only what decides it
+/// changes, a mark on the chosen day, and the years under the bands at their true dates.
 fn bands(out: &mut Html, ds: &Dataset, query: &Query) {
-    let total = range_end().signed_duration_since(FIRST_DAY).num_days().max(1);
+    let scale = Scale::new(ds, TimeRange::All);
+    let labels = scale.labels(1000, 100);
     html!(out, "<section class=\"bands\"><h3>Over time</h3><ol class=\"band-strip\" data-testid=\"bands\">");
-    for b in timeline(ds, query.workload, query.provider, query.scenario) {
-        let width = b.until.signed_duration_since(b.from).num_days() * 1000 / total;
-        let current = if b.from <= query.date && query.date < b.until { " current" } else { "" };
-        let outcome = b.verdict.outcome;
-        let label = format!("{}: {}", super::diff::span_text(b.from, b.until), outcome.as_str());
+    for b in verdict_bands(&timeline(ds, query.workload, query.provider, query.scenario)) {
+        let (from, until) = (scale.at(b.from), scale.at(b.until));
+        let width = (until - from).max(1);
+        // Where a day sits inside this band, in tenths of a percent of its width.
+        let inside = |at: i64| percent((at - from) * 1000 / width);
+        let class = if b.no_terms { "none" } else { b.outcome.as_str() };
+        let current = if b.holds(query.date) { " current" } else { "" };
+        let verdict = if b.no_terms { NO_TERMS } else { b.outcome.as_str() };
+        let label = format!("{}: {verdict}{}", super::diff::span_text(b.from, b.until), clause_changes(&b));
         html!(
             out,
-            "<li style=\"flex-grow:{}\" class=\"band {}{}\"><button type=\"button\" title=\"{}\" aria-label=\"{}\"{}><span aria-hidden=\"true\">{}</span></button></li>",
+            "<li style=\"flex-grow:{}\" class=\"band {}{}\"><button type=\"button\" title=\"{}\" aria-label=\"{}\"{}><span aria-hidden=\"true\">{}</span></button>",
             width,
-            outcome,
+            class,
             current,
             label,
             label,
             Action::Date(b.from).html(),
-            outcome.symbol()
+            if b.no_terms { "" } else { b.outcome.symbol() }
         );
+        for day in &b.clause_changes {
+            html!(out, "<span class=\"clause\" style=\"left:{}\"></span>", inside(scale.at(*day)));
+        }
+        if b.holds(query.date) {
+            html!(out, "<span class=\"day\" style=\"left:{}\"></span>", inside(scale.at(query.date)));
+        }
+        for (year, _) in labels.iter().filter(|(y, _)| (from..until).contains(&scale.at(jan1(*y)))) {
+            html!(
+                out,
+                "<span class=\"yr\" aria-hidden=\"true\" style=\"left:{}\">{}</span>",
+                inside(scale.at(jan1(*year))),
+                *year
+            );
+        }
+        html!(out, "</li>");
     }
-    html!(out, "</ol><div class=\"band-axis\" aria-hidden=\"true\"><span>2016</span><span>2025</span><span>2035</span></div></section>");
+    html!(out, "</ol></section>");
+}
+
+fn jan1(year: i32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(FIRST_DAY)
 }
 
 fn considered_terms(out: &mut Html, ds: &Dataset, query: &Query) {
@@ -249,5 +303,53 @@ mod tests {
             html.contains("<code>rofr-new-capacity</code>") && html.contains("dealscope.verdict({ date: \"2025-03-15\", workload: \"training\", provider: \"coreweave\", scenario: {} })"),
             "ids for programmers: {html}"
         );
+    }
+
+    #[test]
+    fn the_next_change_is_of_the_verdict_and_a_change_of_clause_is_said_as_such() {
+        let ds = dataset();
+        let text = |q: &Query| why(ds, q, &answer(ds, q).unwrap()).into_string();
+        // The API on AWS on 2025-03-15: blocked until the 2026-04-27 amendment, though the
+        // clause saying so changes on 2025-10-28.
+        let q = Query::parse("2025-03-15", "api", "aws", Scenario::AS_HAPPENED).unwrap();
+        let a = answer(ds, &q).unwrap();
+        assert_eq!(a.next_change.as_deref(), Some("2025-10-28"), "the JS API's next_change keeps its meaning");
+        assert_eq!(a.next_verdict, Some(crate::engine::Outcome::Blocked));
+        let change = a.next_verdict_change.as_ref().unwrap();
+        assert_eq!((change.date.as_str(), change.verdict), ("2026-04-27", crate::engine::Outcome::Allowed));
+        let html = text(&q);
+        assert!(html.contains("Next change: <button type=\"button\" class=\"link\" data-action=\"date\" data-date=\"2026-04-27\">2026-04-27</button> (then allowed)"), "{html}");
+        assert!(html.contains("Before that, on <button type=\"button\" class=\"link\" data-action=\"date\" data-date=\"2025-10-28\">2025-10-28</button>, what decides it (a clause, or its condition) changes; it stays blocked."));
+        // The reported bug: "Next change: 2016-11-01 (then allowed)" for allowed → allowed.
+        let q = Query::parse("2016-01-01", "training", "azure", Scenario::AS_HAPPENED).unwrap();
+        let html = text(&q);
+        assert!(!html.contains("Next change:"), "{html}");
+        assert!(html.contains("No change of verdict before 2036"));
+        assert!(html.contains("2016-11-15</button>, the first terms of the deal apply; it stays allowed."), "{html}");
+        assert!(html.contains("data-testid=\"no-terms\">No deal terms yet"), "not 'allowed by a clause'");
+    }
+
+    #[test]
+    fn the_strip_merges_bands_by_verdict_and_labels_years_at_their_dates() {
+        let ds = dataset();
+        let q = Query::parse("2025-03-15", "api", "aws", Scenario::AS_HAPPENED).unwrap();
+        let html = why(ds, &q, &answer(ds, &q).unwrap()).into_string();
+        let strip = &html[html.find("data-testid=\"bands\"").unwrap()..html.find("</ol>").unwrap()];
+        assert_eq!(strip.matches("<li ").count(), 4, "no terms, allowed, blocked, allowed: {strip}");
+        assert!(strip.contains("class=\"band none\""), "hatched: no deal terms yet");
+        assert!(strip.contains("aria-label=\"2016-01-01 to 2016-11-14: no deal terms yet\""));
+        assert!(strip.contains("aria-label=\"2019-07-22 to 2026-04-26: blocked (what decides it changes on 2025-01-21, 2025-10-28, 2026-02-27)\""));
+        assert_eq!(strip.matches("class=\"clause\"").count(), 3);
+        assert!(strip.contains("class=\"band blocked current\""));
+        assert_eq!(strip.matches("class=\"day\"").count(), 1, "the chosen day, once");
+        // Years at their true dates: 2016 at the strip's start, 2025 inside the blocked band
+        // where 2025-01-01 falls on the shared scale, 2026 inside it too.
+        let scale = Scale::new(ds, TimeRange::All);
+        let (from, until) = (scale.at(crate::vocab::ymd(2019, 7, 22)), scale.at(crate::vocab::ymd(2026, 4, 27)));
+        let at = |y: i32| percent((scale.at(jan1(y)) - from) * 1000 / (until - from));
+        assert!(strip.contains(&format!("style=\"left:{}\">2025</span>", at(2025))), "{strip}");
+        assert!(strip.contains(&format!("style=\"left:{}\">2026</span>", at(2026))));
+        assert!(strip.contains("style=\"left:0.0%\">2016</span>"));
+        assert!(!html.contains("band-axis"), "no evenly spaced axis");
     }
 }

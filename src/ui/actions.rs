@@ -68,6 +68,7 @@ pub fn click(state: State, page: &Handles, ev: &web_sys::Event) {
             state.notices.set(Vec::new());
             state.drift.set(Vec::new());
         }
+        Action::Range(range) => state.range.set(range),
     }
 }
 
@@ -81,11 +82,14 @@ fn cite(state: State, button: &Element) {
     export_bar::copy_below(button, &text, "Citation of this answer", "citation", "The citation is");
 }
 
-/// Keys on the overview chart (its one tab stop): up and down move to the previous / next
+/// Keys on the slider ([`date_controls::slider_key`]), and on the overview chart (its one tab stop): up and down move to the previous / next
 /// cell, left and right to the previous / next change point of the selected cell, Enter opens
 /// the selected cell on the chosen day.
 pub fn key(state: State, ev: &web_sys::Event) {
     let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+    if target(ev).is_some_and(|el| control(&el) == Some(Control::Slider)) {
+        return date_controls::slider_key(state, ev);
+    }
     if !target(ev).is_some_and(|el| el.has_attribute(crate::html::contract::OVERVIEW)) {
         return;
     }

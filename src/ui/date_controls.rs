@@ -1,5 +1,6 @@
 //! Choosing the day: the date field (typed days are checked, with a message when they are not
-//! taken), the slider over 2016–2035, and jumps to the previous / next day on which a term
+//! taken), the slider over 2016–2035 (on the overview's scale; its keys step by a day, a month
+//! or an event), and jumps to the previous / next day on which a term
 //! changes. Keeps the controls' values in step with the state.
 
 use super::dom;
@@ -8,9 +9,8 @@ use super::state::State;
 use crate::dataset::dataset;
 use crate::engine::breakpoints;
 use crate::html::contract::{Control, Dir};
-use crate::html::page::day_number;
-use crate::vocab::{parse_day_in_range, FIRST_DAY, LAST_DAY};
-use chrono::Duration;
+use crate::html::page::{slider_day, slider_step, slider_value};
+use crate::vocab::parse_day_in_range;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -25,11 +25,27 @@ pub fn type_date(state: State, text: &str) {
     }
 }
 
-/// The slider's value (days since 2016-01-01), clamped to the explorer's range.
+/// The slider's value (a place on the scale of 2016–2035), clamped to the explorer's range.
 pub fn slide(state: State, value: &str) {
     if let Ok(n) = value.parse::<i64>() {
-        let max = day_number(LAST_DAY);
-        state.date.set(FIRST_DAY + Duration::days(n.clamp(0, max)));
+        state.date.set(slider_day(dataset(), n));
+    }
+}
+
+/// A key on the slider: by a day, a month or to the previous / next event
+/// ([`slider_step`]); the browser's own step (a place on the scale) is not a day.
+pub fn slider_key(state: State, ev: &web_sys::KeyboardEvent) {
+    if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+        return;
+    }
+    let key = ev.key();
+    let to = slider_step(dataset(), state.date.get_untracked(), &key, ev.shift_key());
+    if let Some(day) = to {
+        state.date.set(day);
+    }
+    // Page Up / Page Down with no event that way stay put rather than jump by a tenth.
+    if to.is_some() || key.starts_with("Page") {
+        ev.prevent_default();
     }
 }
 
@@ -61,7 +77,7 @@ pub fn bind(page: &Rc<Handles>, state: State) {
                 dom::set_value(jump, if event { &text } else { "" });
             }
         }
-        dom::set_value(&p.slider, &day_number(date).to_string());
+        dom::set_value(&p.slider, &slider_value(dataset(), date).to_string());
         dom::set_attr(&p.slider, "aria-valuetext", &text);
     });
     let p = Rc::clone(page);

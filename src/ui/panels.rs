@@ -46,7 +46,30 @@ fn refill(host: &Element, slot: &Element, content: &Html) {
 /// on are compared), so nothing is rendered for a view it already shows.
 type Shown = StoredValue<ViewState, LocalStorage>;
 
+/// On a screen narrower than the overview, scrolls its plot so the chosen day is in the
+/// middle of what shows of it (the labels stay in view at the left).
+fn scroll_overview(panel: &Element) {
+    let Some(wrap) = dom::one(panel, ".overview-wrap") else { return };
+    let day = wrap.get_attribute("data-day").and_then(|v| v.parse::<f64>().ok());
+    let (Some(day), Some(plot)) = (day, dom::one(&wrap, "svg.overview")) else { return };
+    if wrap.scroll_width() <= wrap.client_width() {
+        return;
+    }
+    // Both are `display: block`, so they have client widths.
+    let width = |el: &Element| f64::from(el.client_width());
+    let labels = dom::one(&wrap, "svg.overview-labels").map_or(0.0, |l| width(&l));
+    // The day's place on the plot, less half of the plot's part of the view (the labels
+    // cover the rest).
+    let target = day / 1000.0 * width(&plot) - (f64::from(wrap.client_width()) - labels) / 2.0;
+    #[allow(clippy::cast_possible_truncation)]
+    wrap.set_scroll_left(target.max(0.0) as i32);
+}
+
 pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewState) {
+    if shown.panel == Panel::Overview {
+        let panel = page.panel.clone();
+        dom::after_paint(move || scroll_overview(&panel));
+    }
     // The tabs follow the open panel.
     let p = Rc::clone(page);
     dom::effect(move || {
@@ -81,7 +104,9 @@ fn same_content(a: &ViewState, b: &ViewState) -> bool {
     a.panel == b.panel
         && match a.panel {
             Panel::Why => (a.selected, a.date, a.scenario) == (b.selected, b.date, b.scenario),
-            Panel::Overview => (a.selected, a.date, a.scenario, a.base) == (b.selected, b.date, b.scenario, b.base),
+            Panel::Overview => {
+                (a.selected, a.date, a.scenario, a.base, a.range) == (b.selected, b.date, b.scenario, b.base, b.range)
+            }
             Panel::Diff => (a.scenario, a.base) == (b.scenario, b.base),
             Panel::Dataset => true,
         }
@@ -97,6 +122,9 @@ fn render(page: &Handles, state: State, ScenarioDiff(diffs): ScenarioDiff, shown
         match slot {
             Some(slot) if was.panel == view.panel => refill(&page.panel, &slot, &content),
             _ => page.panel.set_inner_html(page::panel(dataset(), view.panel, &content).as_str()),
+        }
+        if view.panel == Panel::Overview {
+            scroll_overview(&page.panel);
         }
         shown.set_value(view);
     }

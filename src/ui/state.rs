@@ -1,7 +1,7 @@
 //! The reader's view state as signals, created from the URL and written back to it.
 
 use crate::dataset::dataset;
-use crate::permalink::{describe_drift, drift, Link, Panel, ViewState};
+use crate::permalink::{describe_drift, drift, Link, Panel, TimeRange, ViewState};
 use crate::scenario::Scenario;
 use crate::vocab::{Provider, Workload};
 use chrono::NaiveDate;
@@ -17,6 +17,8 @@ pub struct State {
     pub selected: RwSignal<Option<(Workload, Provider)>>,
     pub panel: RwSignal<Panel>,
     pub embed: RwSignal<bool>,
+    /// The years the overview spans.
+    pub range: RwSignal<TimeRange>,
     /// Short notices (e.g. what a malformed URL had that was ignored).
     pub notices: RwSignal<Vec<String>>,
     /// Answers that changed since the opened link was shared, one line a cell.
@@ -37,6 +39,7 @@ impl State {
             selected: RwSignal::new(view.selected),
             panel: RwSignal::new(view.panel),
             embed: RwSignal::new(view.embed),
+            range: RwSignal::new(view.range),
             notices: RwSignal::new(notices),
             drift: RwSignal::new(Vec::new()),
             date_error: RwSignal::new(None),
@@ -53,6 +56,7 @@ impl State {
             selected: self.selected.get(),
             panel: self.panel.get(),
             embed: self.embed.get(),
+            range: self.range.get(),
         }
     }
 
@@ -146,5 +150,6 @@ pub fn sync_url(state: State) {
         state.base.set(view.base);
         state.selected.set(view.selected);
         state.panel.set(view.panel);
+        state.range.set(view.range);
     });
 }
