@@ -103,6 +103,17 @@ fn bind_notice(page: &Handles, state: State) {
     dom::bind_html(page.notice.clone(), initial, notice);
 }
 
+/// Clears what the loader (`www/boot.js`) marked on `<html>` for a link to another view than
+/// the served one: from now on the page shows that view's own answers.
+pub(super) fn own_view_shown() {
+    if let Some(html) = document().document_element() {
+        if html.has_attribute("data-pending") {
+            let _ = html.remove_attribute("data-pending");
+            let _ = html.remove_attribute("aria-busy");
+        }
+    }
+}
+
 /// `embed=1`: only the grid and the open panel.
 fn bind_embed(page: &Rc<Handles>, state: State) {
     let page = Rc::clone(page);

@@ -138,6 +138,7 @@ pub fn sync_url(state: State) {
             std::time::Duration::from_millis(120),
         );
     });
+    // Back, forward, and a link the page follows itself (`follow`).
     super::dom::listen(&window(), "popstate", move |_| {
         let view = Link::parse(&search(), today()).view;
         written.set_value(Some(view));
@@ -147,4 +148,20 @@ pub fn sync_url(state: State) {
         state.selected.set(view.selected);
         state.panel.set(view.panel);
     });
+}
+
+/// Goes to `href` — a view's query and a fragment, e.g. a story step's URL — within the page:
+/// a new history entry, the fragment made the target (a fragment navigation: no request), and
+/// the state read from the URL as Back would (`popstate`).
+pub fn follow(href: &str) {
+    let (query, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let window = window();
+    let Ok(history) = window.history() else { return };
+    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query));
+    if !fragment.is_empty() {
+        let _ = window.location().replace(&format!("#{fragment}"));
+    }
+    if let Ok(ev) = web_sys::Event::new("popstate") {
+        let _ = window.dispatch_event(&ev);
+    }
 }
