@@ -39,7 +39,7 @@ function recordFrames() {
         t: Math.round(performance.now()),
         pending,
         label: pending ? document.documentElement.dataset.pending : null,
-        why: pending || !why ? null : why.textContent.slice(0, 300),
+        why: document.documentElement.hasAttribute('data-pending-panel') || !why ? null : why.textContent.slice(0, 300),
         caption: pending ? null : document.getElementById('grid-caption').textContent,
         verdicts: pending ? null : Object.fromEntries([...cells].map((c) => [c.dataset.testid.slice(5), c.dataset.verdict])),
       });

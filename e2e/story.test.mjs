@@ -27,7 +27,7 @@ async function settled(page) {
 }
 
 /** The step grid's verdict of a cell (`training.coreweave`). */
-const stepVerdict = (page, id, cell) => page.getAttribute(`[data-testid=step-grid-${id}] td[data-cell="${cell}"]`, 'data-verdict');
+const stepVerdict = (page, id, cell) => page.$eval(`[data-testid=step-grid-${id}] td[data-cell="${cell}"]`, (td) => td.classList[0]);
 
 test('without JavaScript a story step shows its own grid and what changed, never another day\'s', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -39,14 +39,18 @@ test('without JavaScript a story step shows its own grid and what changed, never
     const step = page.locator(`[data-testid=story-step-${n}]`);
     assert.ok(await step.isVisible(), `step ${n} shown`);
     assert.match(await step.locator('.step-grid caption').textContent(), new RegExp(`The grid on ${DAYS[n - 1]}`));
-    assert.equal(await step.locator('.step-grid td').count(), 28);
+    assert.equal(await step.locator('.step-grid tbody td').count(), 28);
     // The explorer below would show the served day: hidden under a step.
     assert.equal(await page.isVisible('[data-testid=grid]'), false, `step ${n}: no other day's grid`);
     assert.equal(await page.isVisible('[data-testid=explanation]'), false);
     if (n > 1) assert.match(await step.locator('.step-grid caption').textContent(), new RegExp(`(\\d+ cells? changed|no cell changed) since step ${n - 1}`));
+    if (n === 3) {
+      // January 2025 opened doors: the cells that changed are marked, with what they were.
+      assert.ok(await step.locator('td.changed').count() > 0);
+      assert.match(await step.locator('td.changed').first().textContent(), /\(changed: was (allowed|blocked|conditional)\)/);
+    }
     if (n === 4) {
       assert.equal(await stepVerdict(page, 4, 'training.coreweave'), 'conditional');
-      assert.match(await step.locator('td.step-cell').textContent(), /conditional \(changed: was blocked\)/);
       // "Toggle Microsoft declines": offered in the card, and true without JavaScript too.
       await step.locator('[data-testid=story-try]').click();
       await page.waitForURL(/microsoft_declines=true.*#step-4-try$/);

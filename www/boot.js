@@ -4,9 +4,9 @@
 // query into `served` below). This script:
 //   1. marks an embed (`embed=1`) on <html> at once, so the page paints as an embed;
 //   2. when the URL asks for another view, marks <html> pending (data-pending: what is
-//      loading; the stylesheet hides every answer of the served view and says so) and starts
-//      fetching and compiling the wasm at once — the wasm clears the mark when its own answers
-//      are in place (ui::app);
+//      loading; data-pending-panel: the open panel too; the stylesheet hides every answer of
+//      the served view and says so) and starts fetching and compiling the wasm at once — the
+//      wasm clears each mark when its part shows the link's own answers (ui::app, ui::panels);
 //   3. for the default view, waits for the first contentful paint (the page is already there),
 //      then loads the wasm.
 (() => {
@@ -58,6 +58,7 @@
       (parts.length ? `, what-ifs ${parts.map(([k, v]) => `${k}=${v}`).join(', ')}` : '') +
       (cell && cell !== 'none' ? `, ${cell.replace('.', ' on ')}` : '') + '…';
     root.dataset.pending = text;
+    root.dataset.pendingPanel = '';
     root.style.setProperty('--pending', JSON.stringify(text));
     root.setAttribute('aria-busy', 'true');
     module = compile();
@@ -71,6 +72,7 @@
     if (pending) {
       const text = `This link's answers could not be worked out: dealscope needs WebAssembly (${error}).`;
       root.dataset.pending = text;
+      root.dataset.pendingPanel = '';
       root.style.setProperty('--pending', JSON.stringify(text));
     }
     console.error(error);

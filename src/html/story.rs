@@ -75,7 +75,7 @@ fn verdicts(ds: &Dataset, view: &ViewState) -> Vec<Outcome> {
 }
 
 /// A step's own grid: a row a provider, a column a workload (narrow enough for a phone), each
-/// cell its verdict as symbol and word; the cells that differ from `before` marked ● with what
+/// cell its verdict as symbol and word (its class names it first); the cells that differ from `before` marked ● with what
 /// they were, and the step's cell picked out. `since` says what `before` is.
 fn step_grid(ds: &Dataset, view: &ViewState, before: Option<&[Outcome]>, since: &str, testid: &str) -> Html {
     let now = verdicts(ds, view);
@@ -119,11 +119,10 @@ fn step_grid(ds: &Dataset, view: &ViewState, before: Option<&[Outcome]>, since: 
             }
             html!(
                 out,
-                "<td class=\"{}\" data-cell=\"{}.{}\" data-verdict=\"{}\"><span aria-hidden=\"true\">{}</span><span class=\"sr-only\">{}</span>",
+                "<td class=\"{}\" data-cell=\"{}.{}\"><span aria-hidden=\"true\">{}</span><span class=\"sr-only\">{}</span>",
                 class,
                 w.as_str(),
                 p.as_str(),
-                outcome,
                 outcome.symbol(),
                 outcome
             );
@@ -237,7 +236,7 @@ mod tests {
         assert!(one.contains("<td class=\"blocked step-cell\" data-cell=\"training.aws\""), "{one}");
         // Step 2: CoreWeave training went from blocked (2019) to conditional (2025-03-15).
         let two = &html[html.find("id=\"step-2\"").unwrap()..html.find("id=\"step-2-try\"").unwrap()];
-        assert!(two.contains("<td class=\"conditional changed step-cell\" data-cell=\"training.coreweave\" data-verdict=\"conditional\">"), "{two}");
+        assert!(two.contains("<td class=\"conditional changed step-cell\" data-cell=\"training.coreweave\">"), "{two}");
         assert!(two.contains("(changed: was blocked)") && two.contains("changed since step 1"));
         // Its what-if is offered, and its card shows what the what-if changes.
         assert!(two.contains("data-testid=\"story-try\" href=\"?date=2025-03-15&amp;microsoft_declines=true&amp;cell=training.coreweave&amp;v="));

@@ -31,7 +31,11 @@ pub fn mount() {
         Some((root, view))
     });
     let started = match prerendered {
-        Some((root, shown)) => start(&root, state, shown),
+        Some((root, shown)) => start(&root, state, shown).map(|()| {
+            // After the views' first runs (queued before this), in the same microtask
+            // checkpoint: the next frame paints the link's own answers.
+            any_spawner::Executor::spawn_local(async { unmark(&["data-pending", "aria-busy"]) });
+        }),
         None => Err(MissingElements(vec![format!(
             "#{} with data-view (the prerendered page: build with `trunk build`, whose post_build hook writes it)",
             ids::APP
@@ -103,13 +107,15 @@ fn bind_notice(page: &Handles, state: State) {
     dom::bind_html(page.notice.clone(), initial, notice);
 }
 
-/// Clears what the loader (`www/boot.js`) marked on `<html>` for a link to another view than
-/// the served one: from now on the page shows that view's own answers.
-pub(super) fn own_view_shown() {
+/// Clears a mark the loader (`www/boot.js`) put on `<html>` for a link to another view than
+/// the served one — `data-pending`: the grid, its caption and the controls; `data-pending-panel`:
+/// the open panel — once that part shows the link's own view.
+pub(super) fn unmark(names: &[&str]) {
     if let Some(html) = document().document_element() {
-        if html.has_attribute("data-pending") {
-            let _ = html.remove_attribute("data-pending");
-            let _ = html.remove_attribute("aria-busy");
+        for name in names {
+            if html.has_attribute(name) {
+                let _ = html.remove_attribute(name);
+            }
         }
     }
 }
