@@ -147,7 +147,7 @@ struct Card<'a> {
     grid: Html,
 }
 
-fn card(out: &mut Html, steps: &[Step], n: usize, c: Card<'_>) {
+fn card(out: &mut Html, steps: &[Step], n: usize, c: &Card<'_>) {
     html!(
         out,
         "<article id=\"{}\" class=\"story-step\" data-testid=\"story-{}\" tabindex=\"-1\"><p class=\"step-count\">{}</p><h2>{}</h2><p>{}</p>{}{}",
@@ -185,7 +185,7 @@ pub fn story(ds: &Dataset, steps: &[Step]) -> Html {
             ),
             _ => Html::new(),
         };
-        card(&mut out, steps, n, Card { id: format!("step-{n}"), count: count.clone(), step, offer, grid });
+        card(&mut out, steps, n, &Card { id: format!("step-{n}"), count: count.clone(), step, offer, grid });
         let shown = verdicts(ds, &step.view);
         if let (Some(setting), Some(tried)) = (step.toggle, step.tried()) {
             let words = Scenario::AS_HAPPENED.with_setting(setting).describe();
@@ -195,7 +195,7 @@ pub fn story(ds: &Dataset, steps: &[Step]) -> Html {
             );
             let grid = step_grid(ds, &tried, Some(&shown), &format!("by “{words}”"), &format!("step-grid-{n}-try"));
             let count = format!("{count}, trying “{words}”");
-            card(&mut out, steps, n, Card { id: format!("step-{n}-try"), count, step, offer, grid });
+            card(&mut out, steps, n, &Card { id: format!("step-{n}-try"), count, step, offer, grid });
         }
         before = Some(shown);
     }
