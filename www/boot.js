@@ -9,6 +9,7 @@
 //      wasm clears each mark when its part shows the link's own answers (ui::app, ui::panels);
 //   3. for the default view, waits for the first contentful paint (the page is already there),
 //      then loads the wasm.
+// Trunk's minifier leaves it as written (its JS parser does not read `import()`).
 (() => {
   const { glue, wasm } = document.currentScript.dataset;
   const root = document.documentElement;
@@ -54,9 +55,9 @@
   if (pending) {
     const parts = [...link].filter(([key]) => !['date', 'cell', 'panel', 'v', 'embed'].includes(key));
     const cell = wanted.get('cell');
-    const text = `Loading this link's answers: ${wanted.get('date')}` +
+    const text = (`Loading this link's answers: ${wanted.get('date')}` +
       (parts.length ? `, what-ifs ${parts.map(([k, v]) => `${k}=${v}`).join(', ')}` : '') +
-      (cell && cell !== 'none' ? `, ${cell.replace('.', ' on ')}` : '') + '…';
+      (cell && cell !== 'none' ? `, ${cell.replace('.', ' on ')}` : '')).slice(0, 240) + '…';
     root.dataset.pending = text;
     root.dataset.pendingPanel = '';
     root.style.setProperty('--pending', JSON.stringify(text));
@@ -66,8 +67,7 @@
   (async () => {
     if (!pending) await Promise.all([parsed, painted()]);
     const [bindings, compiled] = await Promise.all([import(glue), module ?? compile(), parsed]);
-    // (`bindings['default']`: Trunk's JS minifier does not read `.default`.)
-    await bindings['default']({ module_or_path: compiled });
+    await bindings.default({ module_or_path: compiled });
   })().catch((error) => {
     if (pending) {
       const text = `This link's answers could not be worked out: dealscope needs WebAssembly (${error}).`;
