@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
+import { phonePage, ownAnswer, wrongFrames } from './phone.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const { server, url } = await serve(dist);
@@ -78,5 +79,32 @@ for (const throttle of [0, 4]) {
   const c = await measure(throttle, false, COMPARED);
   console.log(`perf (${label}, two what-ifs compared, overview open): toggle → painted grid ${fmt(c.toggle)}; slider step ${fmt(c.slider)}`);
 }
+
+// A shared link's own answer on the phone profile (slow 4G, 4x CPU): the first frame that shows
+// it, and whether any frame before showed another answer; median of 5 loads, from a host that
+// compresses (gzip, as static hosts do) and from one that does not (this file server's default).
+const LINKS = [
+  ['a date', '?date=2025-03-15&cell=training.coreweave', { cell: 'training-coreweave', verdict: 'conditional', date: '2025-03-15' }],
+  ['a date and a what-if', '?date=2025-03-15&cell=training.coreweave&microsoft_declines=false', { cell: 'training-coreweave', verdict: 'blocked', date: '2025-03-15' }],
+];
+const zipped = await serve(dist, 0, { gzip: true });
+for (const [host, base] of [['gzip', zipped.url], ['uncompressed', url]]) {
+  for (const [what, query, own] of LINKS) {
+    const times = [], fcps = [];
+    let wrong = 0;
+    for (let i = 0; i < 5; i++) {
+      const page = await phonePage(browser);
+      await page.goto(base + query, { waitUntil: 'commit' });
+      const { t, frames } = await ownAnswer(page, own);
+      times.push(t);
+      wrong += wrongFrames(frames, own).length;
+      fcps.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+      await page.context().close();
+    }
+    console.log(`perf (phone profile: slow 4G, 4x CPU; ${host}): a link with ${what} (${query}): its own answer on screen at ${median(times).toFixed(0)} ms ` +
+      `(median of 5: ${times.join(', ')} ms; first paint ${median(fcps).toFixed(0)} ms); frames showing another answer before it: ${wrong}`);
+  }
+}
+zipped.server.close();
 await browser.close();
 server.close();

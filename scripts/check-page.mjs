@@ -1,7 +1,8 @@
 // node scripts/check-page.mjs dist — fails unless the page plain `trunk build --release` made
 // is the hardened, prerendered one: a strict Content-Security-Policy (no 'unsafe-inline' or
-// 'unsafe-eval' for scripts, default-src 'none', every inline script hashed), and the grid
-// with all its verdicts and the explanation in the HTML as served.
+// 'unsafe-eval' for scripts, default-src 'none', every inline script hashed), the grid with
+// all its verdicts and the explanation in the HTML as served, each story step's own grid, and
+// the loader (told the served view; no preloads).
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -25,6 +26,14 @@ if (!csp) {
     if (!scripts.includes(hash)) problems.push(`an inline script is not in script-src: ${body.slice(0, 60)}…`);
   }
 }
+// The loader (www/boot.js through Trunk.toml's pattern_script), told the served view.
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
+const loader = inline.find(([, attrs, body]) => /data-wasm=/.test(attrs) && body.includes('compileStreaming'));
+if (!loader) problems.push("no loader script (Trunk.toml's pattern_script with www/boot.js)");
+else if (/DEALSCOPE_DEFAULT_VIEW|\{boot\}/.test(loader[2])) problems.push('the loader was not told the served view (prerender) or not filled in (pattern_params)');
+if (/<link\b[^>]*\b(?:modulepreload|preload)\b/.test(html)) problems.push('a preload in the head: the default view\'s first paint would share the network with the wasm');
+const steps = html.match(/<table class="step-grid"/g)?.length ?? 0;
+if (steps < 7) problems.push(`expected every story step's own grid in the HTML, found ${steps}`);
 const cells = html.match(/data-action="select"/g)?.length ?? 0;
 if (cells !== 28) problems.push(`expected the 28 grid cells in the HTML, found ${cells}`);
 if (!/<div id="app" class="app" data-view="\?date=/.test(html)) problems.push('no prerendered root (#app with data-view)');
@@ -34,4 +43,4 @@ if (problems.length) {
   console.error(`${file} is not the page to ship:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`${file}: strict CSP (${csp.split(';').length} directives, scripts by hash only); prerendered grid (28 cells) and explanation`);
+console.log(`${file}: strict CSP (${csp.split(';').length} directives, scripts by hash only); prerendered grid (28 cells) and explanation; the loader; ${steps} story grids`);

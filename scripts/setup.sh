@@ -44,19 +44,23 @@ fi
 # Rust tools share one target folder, so common crates compile once.
 export CARGO_TARGET_DIR="${DEALSCOPE_TOOLS_TARGET:-$HOME/.cache/dealscope-tools-target}"
 # The tools' speed hardly matters (they wrap wasm-bindgen, wasm-opt and a driver); their
-# compile time is most of a cold set-up. Lighter optimisation: trunk compiled in 8 min 16 s
-# here with these settings, against ~10 min with its own release profile.
-export CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=false \
+# compile time is most of a cold set-up. So: no optimisation (opt-level 0) except for the code
+# that does the work on every build — walrus and wasm-bindgen's CLI support, which read and
+# write the wasm — and no TLS stack or update check in trunk and wasm-bindgen-cli (Trunk.toml
+# builds offline; the test runner talks plain HTTP to a local driver), which drops rustls and
+# ring. (Measured: README, "Set-up time".)
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=0 CARGO_PROFILE_RELEASE_LTO=false \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false
+hot=(--config 'profile.release.package.walrus.opt-level=2' --config 'profile.release.package.wasm-bindgen-cli-support.opt-level=2')
 have() { command -v "$1" >/dev/null && "$1" --version 2>/dev/null | grep -q "$2"; }
 if ! have trunk "$TRUNK_VERSION"; then
   log "cargo install trunk $TRUNK_VERSION"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --quiet
+  cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features --quiet
 fi
 if ! have wasm-bindgen "$WBG_VERSION"; then
   log "cargo install wasm-bindgen-cli $WBG_VERSION"
   # Not --locked: its lock file pins a webpki-roots release the registry no longer serves.
-  cargo install wasm-bindgen-cli --version "$WBG_VERSION" --quiet --force
+  cargo "${hot[@]}" install wasm-bindgen-cli --version "$WBG_VERSION" --no-default-features --quiet --force
 fi
 if ! have geckodriver "$GECKODRIVER_VERSION"; then
   log "cargo install geckodriver $GECKODRIVER_VERSION"

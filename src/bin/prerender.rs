@@ -1,7 +1,8 @@
 //! `prerender <index.html>` — writes the page for the default view (the data's "as of" day)
 //! into the body of a built `index.html`, so the grid, its verdicts, the controls and the
 //! explanation are in the HTML as served: the page paints before the WebAssembly arrives,
-//! and reads without JavaScript. The wasm takes that DOM over (`ui::mount`).
+//! and reads without JavaScript. The wasm takes that DOM over (`ui::mount`). The loader in the
+//! head (`www/boot.js`) is told that view's query, to tell a link to another view by it.
 //!
 //! Run by Trunk's `post_build` hook (`scripts/post-build.sh`), so `trunk build --release` and
 //! `trunk serve` both produce it.
@@ -33,7 +34,10 @@ fn main() -> std::process::ExitCode {
     };
     let view = ViewState::default();
     let body = prerendered(dataset(), &view, &steps);
-    match dealscope::html::page::with_body(&html, &body) {
+    let page = dealscope::html::page::with_body(&html, &body)
+        .map_err(ToOwned::to_owned)
+        .and_then(|page| dealscope::html::loader::with_served_view(&page, &view));
+    match page {
         Ok(page) => match std::fs::write(&path, page) {
             Ok(()) => {
                 println!("prerendered {} ({} bytes of page)", path.to_string_lossy(), body.as_str().len());
@@ -98,6 +102,7 @@ fn story_steps() -> Result<Vec<dealscope::html::story::Step>, String> {
                     selected: Some(parse_cell(&s.cell)?),
                     ..ViewState::default()
                 },
+                toggle: s.toggle.as_deref().map(Setting::parse_pair).transpose().map_err(|e| e.to_string())?,
                 sources: sources(ds, &citations),
             })
         })

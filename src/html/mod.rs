@@ -13,6 +13,7 @@
 pub mod contract;
 pub mod dataset;
 pub mod diff;
+pub mod loader;
 pub mod overview;
 pub mod page;
 pub mod picture;

@@ -676,7 +676,7 @@ pub fn prerendered(ds: &Dataset, view: &ViewState, steps: &[super::story::Step])
         "<div id=\"{}\" class=\"app\" data-view=\"{}\">{}</div><noscript><p class=\"noscript\">This is dealscope on {}, as happened. Moving the date, toggling what-ifs, opening other cells and exporting need JavaScript and WebAssembly.</p></noscript>",
         ids::APP,
         view.to_query(),
-        shell_with_story(ds, view, &[], &[], (&super::story::start(steps), &super::story::story(steps))),
+        shell_with_story(ds, view, &[], &[], (&super::story::start(steps), &super::story::story(ds, steps))),
         view.date
     )
 }

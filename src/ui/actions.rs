@@ -22,6 +22,14 @@ fn target(ev: &web_sys::Event) -> Option<Element> {
 
 /// Carries out the action of the clicked element, if it has one.
 pub fn click(state: State, page: &Handles, ev: &web_sys::Event) {
+    // The story's links (previous, next, try a what-if) are views of this page: followed
+    // within it, with no request.
+    if let Some(href) =
+        target(ev).and_then(|t| t.closest("a.story-link").ok().flatten()).and_then(|a| a.get_attribute("href"))
+    {
+        ev.prevent_default();
+        return super::state::follow(&href);
+    }
     let Some(el) = target(ev).and_then(|t| t.closest("[data-action]").ok().flatten()) else {
         return;
     };

@@ -31,7 +31,11 @@ pub fn mount() {
         Some((root, view))
     });
     let started = match prerendered {
-        Some((root, shown)) => start(&root, state, shown),
+        Some((root, shown)) => start(&root, state, shown).map(|()| {
+            // After the views' first runs (queued before this), in the same microtask
+            // checkpoint: the next frame paints the link's own answers.
+            any_spawner::Executor::spawn_local(async { unmark(&["data-pending", "aria-busy"]) });
+        }),
         None => Err(MissingElements(vec![format!(
             "#{} with data-view (the prerendered page: build with `trunk build`, whose post_build hook writes it)",
             ids::APP
@@ -101,6 +105,19 @@ fn bind_notice(page: &Handles, state: State) {
     let notice = move || page::notice(&state.notices.get(), &state.drift.get());
     let initial = if page.notice.inner_html().is_empty() { Html::new() } else { untrack(notice) };
     dom::bind_html(page.notice.clone(), initial, notice);
+}
+
+/// Clears a mark the loader (`www/boot.js`) put on `<html>` for a link to another view than
+/// the served one — `data-pending`: the grid, its caption and the controls; `data-pending-panel`:
+/// the open panel — once that part shows the link's own view.
+pub(super) fn unmark(names: &[&str]) {
+    if let Some(html) = document().document_element() {
+        for name in names {
+            if html.has_attribute(name) {
+                let _ = html.remove_attribute(name);
+            }
+        }
+    }
 }
 
 /// `embed=1`: only the grid and the open panel.

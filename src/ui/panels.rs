@@ -131,6 +131,8 @@ fn render(page: &Handles, state: State, ScenarioDiff(diffs): ScenarioDiff, shown
     if let Some(id) = state.reveal.try_update_value(Option::take).flatten() {
         dom::reveal(&page.root, &id);
     }
+    // The open panel shows the link's own view now.
+    super::app::unmark(&["data-pending-panel"]);
 }
 
 /// Shows only the dataset's events that match both filters (party and provider).

@@ -142,6 +142,7 @@ pub fn sync_url(state: State) {
             std::time::Duration::from_millis(120),
         );
     });
+    // Back, forward, and a link the page follows itself (`follow`).
     super::dom::listen(&window(), "popstate", move |_| {
         let view = Link::parse(&search(), today()).view;
         written.set_value(Some(view));
@@ -152,4 +153,20 @@ pub fn sync_url(state: State) {
         state.panel.set(view.panel);
         state.range.set(view.range);
     });
+}
+
+/// Goes to `href` — a view's query and a fragment, e.g. a story step's URL — within the page:
+/// a new history entry, the fragment made the target (a fragment navigation: no request), and
+/// the state read from the URL as Back would (`popstate`).
+pub fn follow(href: &str) {
+    let (query, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let window = window();
+    let Ok(history) = window.history() else { return };
+    let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query));
+    if !fragment.is_empty() {
+        let _ = window.location().replace(&format!("#{fragment}"));
+    }
+    if let Ok(ev) = web_sys::Event::new("popstate") {
+        let _ = window.dispatch_event(&ev);
+    }
 }

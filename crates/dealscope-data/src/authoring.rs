@@ -207,6 +207,9 @@ pub struct RawStep {
     /// `workload.provider`.
     pub cell: String,
     pub text: String,
+    /// The what-if the text asks the reader to try (`key=value`), offered in the step's card.
+    #[serde(default)]
+    pub toggle: Option<String>,
     #[serde(default)]
     pub sources: Vec<RawCitation>,
 }
@@ -676,6 +679,19 @@ impl Checker<'_> {
         }
         for setting in &s.scenario {
             self.gate(at, "scenario", Some(setting));
+        }
+        self.gate(at, "toggle", s.toggle.as_deref());
+        // A step that tells the reader to toggle or switch a what-if offers it in its card.
+        let asks = ["toggle \"", "switch \""].iter().any(|w| s.text.to_lowercase().contains(w));
+        if asks && s.toggle.is_none() {
+            self.push(
+                at,
+                DataErrorKind::BadValue {
+                    field: "toggle",
+                    got: "none".into(),
+                    accepted: "the key=value the text asks the reader to toggle (its card offers it)".into(),
+                },
+            );
         }
         let cell = s.cell.split_once('.').and_then(|(w, p)| Some((Workload::parse(w).ok()?, Provider::parse(p).ok()?)));
         if cell.is_none() {

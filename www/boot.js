@@ -1,0 +1,80 @@
+// The page's loader, written into the head by Trunk (Trunk.toml: pattern_script) before the
+// stylesheet, so it runs before anything is painted; scripts/harden.mjs hashes it into the CSP.
+// The served page shows the default view (src/bin/prerender.rs writes it, and that view's
+// query into `served` below). This script:
+//   1. marks an embed (`embed=1`) on <html> at once, so the page paints as an embed;
+//   2. when the URL asks for another view, marks <html> pending (data-pending: what is
+//      loading; data-pending-panel: the open panel too; the stylesheet hides every answer of
+//      the served view and says so) and starts fetching and compiling the wasm at once — the
+//      wasm clears each mark when its part shows the link's own answers (ui::app, ui::panels);
+//   3. for the default view, waits for the first contentful paint (the page is already there),
+//      then loads the wasm.
+// Trunk's minifier leaves it as written (its JS parser does not read `import()`).
+(() => {
+  const { glue, wasm } = document.currentScript.dataset;
+  const root = document.documentElement;
+  const link = new URLSearchParams(location.search);
+  const served = new URLSearchParams('DEALSCOPE_DEFAULT_VIEW');
+  root.dataset.js = '';
+  if (['1', 'true'].includes(link.get('embed'))) root.dataset.embed = '';
+  // A view as the page reads it: what a link leaves out is the default (the served page's
+  // cell; the reader's today, at most the data's as-of day); the verdicts its sharer saw (v=)
+  // and the embed change no answer.
+  const view = (params) => {
+    const p = new URLSearchParams(params);
+    const day = new Date();
+    const today = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    if (!p.has('date')) p.set('date', today < served.get('date') ? today : served.get('date'));
+    if (!p.has('cell')) p.set('cell', served.get('cell'));
+    for (const key of ['v', 'embed']) p.delete(key);
+    p.sort();
+    return p;
+  };
+  const wanted = view(link);
+  const pending = wanted.toString() !== view(served).toString();
+  const compile = () => {
+    const response = fetch(wasm);
+    return WebAssembly.compileStreaming(response)
+      .catch(() => response.then((r) => r.arrayBuffer()).then((bytes) => WebAssembly.compile(bytes)));
+  };
+  const parsed = new Promise((go) => {
+    if (document.readyState !== 'loading') go();
+    else document.addEventListener('DOMContentLoaded', go, { once: true });
+  });
+  // Wait for the first contentful paint (Paint Timing), or one frame where it is not
+  // reported; a page never painted (a hidden tab, an embed scrolled away) starts after 3 s.
+  const painted = () => new Promise((go) => {
+    const later = () => setTimeout(go);
+    setTimeout(go, 3000);
+    if (!(PerformanceObserver.supportedEntryTypes || []).includes('paint')) return requestAnimationFrame(later);
+    new PerformanceObserver((list, seen) => {
+      if (list.getEntriesByName('first-contentful-paint').length) { seen.disconnect(); requestAnimationFrame(later); }
+    }).observe({ type: 'paint', buffered: true });
+  });
+  let module;
+  if (pending) {
+    const parts = [...link].filter(([key]) => !['date', 'cell', 'panel', 'v', 'embed'].includes(key));
+    const cell = wanted.get('cell');
+    const text = (`Loading this link's answers: ${wanted.get('date')}` +
+      (parts.length ? `, what-ifs ${parts.map(([k, v]) => `${k}=${v}`).join(', ')}` : '') +
+      (cell && cell !== 'none' ? `, ${cell.replace('.', ' on ')}` : '')).slice(0, 240) + '…';
+    root.dataset.pending = text;
+    root.dataset.pendingPanel = '';
+    root.style.setProperty('--pending', JSON.stringify(text));
+    root.setAttribute('aria-busy', 'true');
+    module = compile();
+  }
+  (async () => {
+    if (!pending) await Promise.all([parsed, painted()]);
+    const [bindings, compiled] = await Promise.all([import(glue), module ?? compile(), parsed]);
+    await bindings.default({ module_or_path: compiled });
+  })().catch((error) => {
+    if (pending) {
+      const text = `This link's answers could not be worked out: dealscope needs WebAssembly (${error}).`;
+      root.dataset.pending = text;
+      root.dataset.pendingPanel = '';
+      root.style.setProperty('--pending', JSON.stringify(text));
+    }
+    console.error(error);
+  });
+})();
