@@ -120,6 +120,8 @@ impl Title {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
+        let text = text[..end].trim_end();
+        let end = text.len();
         let mut title = Title::EMPTY;
         title.bytes[..end].copy_from_slice(&text.as_bytes()[..end]);
         title.len = u8::try_from(end).unwrap_or(0);
