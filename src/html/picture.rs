@@ -75,7 +75,12 @@ fn scenarios(view: &ViewState) -> String {
     if view.scenario == Scenario::AS_HAPPENED && view.base == Scenario::AS_HAPPENED {
         return "As happened (no what-if).".to_owned();
     }
-    format!("Scenario (A): {}. ◆ Compared with {}.", view.scenario.describe(), base_name(view.base))
+    let edited = if view.scenario.has_edits() || view.base.has_edits() {
+        " Contains the reader's own clause edits: not what the sources say."
+    } else {
+        ""
+    };
+    format!("Scenario (A): {}. ◆ Compared with {}.{edited}", view.scenario.describe(), base_name(view.base))
 }
 
 /// The picture of `what` for `view`; `link` is the view's permalink, for the footer.

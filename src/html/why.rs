@@ -47,6 +47,18 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
     }
     html!(out, "<ul class=\"clauses\">");
     for c in &answer.clauses {
+        if c.hypothetical {
+            // A reader's clause: no link into the dataset, no sources — it is in none.
+            html!(
+                out,
+                "<li class=\"hypothetical\" data-testid=\"clause-your-clause\"><h3>{} — <em>{}</em> — says {}</h3><p>{}</p></li>",
+                c.title,
+                crate::answer::YOUR_CLAUSE,
+                c.says,
+                c.summary
+            );
+            continue;
+        }
         html!(
             out,
             "<li data-testid=\"clause-{}\"><h3><a{}>{}</a> <code>{}</code> — says {}",
@@ -60,6 +72,14 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
             html!(out, " <span class=\"rel unconfirmed\">{}</span>", REPORTED);
         }
         html!(out, "</h3><p>{}</p>", c.summary);
+        if c.edited {
+            html!(
+                out,
+                "<p class=\"edited\" data-testid=\"edited-{}\">Your edit: {}. The sources below are for the clause as they give it.</p>",
+                c.id,
+                c.changes.join("; ")
+            );
+        }
         if let Some(condition) = &c.condition {
             html!(out, "<p class=\"condition\">{}</p>", condition);
         }
