@@ -16,6 +16,7 @@ pub mod overview;
 pub mod page;
 pub mod picture;
 pub mod story;
+pub mod whatif;
 pub mod why;
 
 pub use dataset::{events, reference};
