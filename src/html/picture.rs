@@ -58,10 +58,7 @@ const ADVANCE: [u16; 95] = [
 pub fn text_width(text: &str, size: i64, bold: bool) -> i64 {
     let units: i64 = text
         .chars()
-        .map(|c| {
-            let code = u32::from(c);
-            (32..127).contains(&code).then(|| ADVANCE[(code - 32) as usize]).map_or(1000, i64::from)
-        })
+        .map(|c| ADVANCE.get((c as usize).wrapping_sub(32)).map_or(1000, |w| i64::from(*w)))
         .sum();
     let units = if bold { units * 11 / 10 } else { units };
     (units * size + 999) / 1000
@@ -73,23 +70,22 @@ pub fn wrap_px(text: &str, width: i64, size: i64, bold: bool, sep: char) -> Vec<
     let mut lines = Vec::new();
     let mut line = String::new();
     for piece in text.split_inclusive(sep) {
-        let candidate = format!("{line}{}", piece.trim_end());
-        if !line.is_empty() && text_width(&candidate, size, bold) > width {
+        let word = piece.trim_end();
+        if !line.is_empty() && text_width(&line, size, bold) + text_width(word, size, bold) > width {
             lines.push(line.trim_end().to_owned());
             line.clear();
         }
-        line.push_str(piece);
-        while text_width(line.trim_end(), size, bold) > width && line.chars().count() > 1 {
-            // One piece longer than the line: break it where it stops fitting.
-            let mut head = String::new();
-            for c in line.chars() {
-                if !head.is_empty() && text_width(&format!("{head}{c}"), size, bold) > width {
-                    break;
-                }
-                head.push(c);
+        if text_width(word, size, bold) <= width {
+            line.push_str(piece);
+            continue;
+        }
+        // One piece longer than a line: broken where it stops fitting.
+        for c in piece.chars() {
+            let mut one = [0; 4];
+            if !line.is_empty() && text_width(&line, size, bold) + text_width(c.encode_utf8(&mut one), size, bold) > width {
+                lines.push(std::mem::take(&mut line));
             }
-            line = line[head.len()..].to_owned();
-            lines.push(head);
+            line.push(c);
         }
     }
     if !line.trim_end().is_empty() {
