@@ -56,10 +56,8 @@ const ADVANCE: [u16; 95] = [
 /// other character (✓, ◆, →, “ …) a full em — more than any of them takes, so a measured line
 /// fits.
 pub fn text_width(text: &str, size: i64, bold: bool) -> i64 {
-    let units: i64 = text
-        .chars()
-        .map(|c| ADVANCE.get((c as usize).wrapping_sub(32)).map_or(1000, |w| i64::from(*w)))
-        .sum();
+    let units: i64 =
+        text.chars().map(|c| ADVANCE.get((c as usize).wrapping_sub(32)).map_or(1000, |w| i64::from(*w))).sum();
     let units = if bold { units * 11 / 10 } else { units };
     (units * size + 999) / 1000
 }
@@ -82,7 +80,9 @@ pub fn wrap_px(text: &str, width: i64, size: i64, bold: bool, sep: char) -> Vec<
         // One piece longer than a line: broken where it stops fitting.
         for c in piece.chars() {
             let mut one = [0; 4];
-            if !line.is_empty() && text_width(&line, size, bold) + text_width(c.encode_utf8(&mut one), size, bold) > width {
+            if !line.is_empty()
+                && text_width(&line, size, bold) + text_width(c.encode_utf8(&mut one), size, bold) > width
+            {
                 lines.push(std::mem::take(&mut line));
             }
             line.push(c);
