@@ -205,7 +205,8 @@ fn short_name(publisher: &str) -> String {
 /// "Seed 003's reading" — how the research refers to the articles it started from) becomes
 /// its outlet ("All Things Geek's reading"), and a scenario key named by its wire name
 /// ("scenario key frontier_on_aws") becomes its what-if ("the what-if “Frontier on AWS before
-/// the amendment”"). Text without either is returned as it is.
+/// the amendment”"), and a conflict named by its id ("see conflict azure-first-wording")
+/// becomes its claim. Text without any is returned as it is.
 pub fn reader_words(ds: &Dataset, text: &str) -> String {
     reader_words_with(ds, text, &|name| name)
 }
@@ -237,6 +238,11 @@ pub fn reader_words_with(ds: &Dataset, text: &str, write: &dyn Fn(String) -> Str
                 .iter()
                 .find(|k| rest.get(13..).is_some_and(|r| r.starts_with(k.as_str().as_bytes())))
                 .map(|k| (format!("the what-if “{}”", k.label()), 13 + k.as_str().len()))
+        } else if rest.starts_with(b"conflict ") {
+            ds.conflicts
+                .iter()
+                .find(|c| rest.get(9..).is_some_and(|r| r.starts_with(c.id.as_bytes())))
+                .map(|c| (format!("“{}”, under “Where sources disagree”", c.claim), 9 + c.id.len()))
         } else {
             None
         };
@@ -282,5 +288,10 @@ mod tests {
             "until the amendment (the what-if “Frontier on AWS before the amendment”)."
         );
         assert_eq!(reader_words(ds, "plain"), "plain");
+        let conflict = &ds.conflicts[0];
+        assert_eq!(
+            reader_words(ds, &format!("(see conflict {}).", conflict.id)),
+            format!("(see “{}”, under “Where sources disagree”).", conflict.claim)
+        );
     }
 }
