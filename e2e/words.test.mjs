@@ -159,7 +159,7 @@ test('pictures: the footer names the sources, the data\'s date and the link; fil
   assert.equal(grid.name, 'dealscope-grid-2025-03-15-microsoft-declines-true.svg');
   assert.match(grid.text, />Source: dealscope, from [^<]*Microsoft/);
   assert.match(grid.text, />Data as of 2026-11-26\. Permalink:</);
-  assert.match(grid.text, />◆ as happened:<\/text><text class="n" x="\d+" y="\d+">conditional</, 'the note wrapped, never cut');
+  assert.match(grid.text, />◆ as happened:<\/text><text class="n"[^>]*>conditional</, 'the note wrapped, never cut');
   assert.match(grid.text, /font-family:Arial,Helvetica,Liberation Sans,Arimo,Nimbus Sans,sans-serif/, 'a metric-compatible font stack');
   const over = await download('picture-overview-svg');
   assert.equal(over.name, 'dealscope-over-time-2025-03-15-microsoft-declines-true.svg', 'two days or scenarios never overwrite');

@@ -52,12 +52,19 @@ const ADVANCE: [u16; 95] = [
 ];
 
 /// How wide `text` is drawn at `size` px, in px, rounded up: Arial's widths, bold ~10% wider
-/// (Arial Bold's widths are at most that much wider than regular's for these characters), any
-/// other character (✓, ◆, →, “ …) a full em — more than any of them takes, so a measured line
-/// fits.
+/// (Arial Bold's widths are at most that much wider than regular's for these characters), the
+/// middle dot, quotes and en dash as Arial has them, any other character (✓, ◆, →, — …) a full
+/// em. Each line is drawn at this width (`textLength`), so the measure is what is drawn.
 pub fn text_width(text: &str, size: i64, bold: bool) -> i64 {
-    let units: i64 =
-        text.chars().map(|c| ADVANCE.get((c as usize).wrapping_sub(32)).map_or(1000, |w| i64::from(*w))).sum();
+    let units: i64 = text
+        .chars()
+        .map(|c| match c {
+            '·' => 278,
+            '“' | '”' | '‘' | '’' => 333,
+            '–' => 556,
+            _ => ADVANCE.get((c as usize).wrapping_sub(32)).map_or(1000, |w| i64::from(*w)),
+        })
+        .sum();
     let units = if bold { units * 11 / 10 } else { units };
     (units * size + 999) / 1000
 }
@@ -94,6 +101,21 @@ pub fn wrap_px(text: &str, width: i64, size: i64, bold: bool, sep: char) -> Vec<
     lines
 }
 
+/// One line of text, held to its measured width (`textLength`): a renderer without Arial's
+/// metrics (DejaVu Sans is ~10% wider) or an editor draws it exactly as wide as measured,
+/// never past its box.
+fn line(out: &mut Html, class: &str, (x, y): (i64, i64), text: &str, size: i64, bold: bool) {
+    html!(
+        out,
+        "<text class=\"{}\" x=\"{}\" y=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
+        class,
+        x,
+        y,
+        text_width(text, size, bold),
+        text
+    );
+}
+
 /// A picture being drawn top to bottom.
 struct Sheet {
     body: Html,
@@ -105,9 +127,9 @@ impl Sheet {
     /// width, indented by `x`.
     fn text(&mut self, class: &str, size: i64, x: i64, text: &str) {
         let bold = class.split(' ').any(|c| c == "t" || c == "h");
-        for line in wrap_px(text, WIDTH - 2 * MARGIN - x, size, bold, ' ') {
+        for text_line in wrap_px(text, WIDTH - 2 * MARGIN - x, size, bold, ' ') {
             self.y += size * 5 / 4;
-            html!(self.body, "<text class=\"{}\" x=\"{}\" y=\"{}\">{}</text>", class, MARGIN + x, self.y, line);
+            line(&mut self.body, class, (MARGIN + x, self.y), &text_line, size, bold);
         }
     }
 }
@@ -239,9 +261,9 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
     sheet.y += 16;
     sheet.text("f", 19, 0, &shown.sources(ds));
     sheet.text("f", 19, 0, &format!("Data as of {}. Permalink:", ds.researched));
-    for line in wrap_px(link, WIDTH - 2 * MARGIN, 19, false, '&') {
+    for text in wrap_px(link, WIDTH - 2 * MARGIN, 19, false, '&') {
         sheet.y += 24;
-        html!(sheet.body, "<text class=\"f\" x=\"{}\" y=\"{}\">{}</text>", MARGIN, sheet.y, line);
+        line(&mut sheet.body, "f", (MARGIN, sheet.y), &text, 19, false);
     }
     let height = sheet.y + MARGIN;
     let svg = markup!(
@@ -271,9 +293,9 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
     let top = sheet.y;
     let mut x = MARGIN + LABELS;
     for w in Workload::ALL {
-        for (i, line) in wrap_px(w.label(), column - 16, 23, true, ' ').iter().enumerate() {
+        for (i, text) in wrap_px(w.label(), column - 16, 23, true, ' ').iter().enumerate() {
             let y = top + 24 + i64::try_from(i).unwrap_or(0) * 26;
-            html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", x + 8, y, line);
+            line(&mut sheet.body, "h l", (x + 8, y), text, 23, true);
         }
         x += column;
     }
@@ -307,8 +329,8 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
         let height = CELL_HEIGHT.max(74 + 22 * lines + 8);
         let labels = wrap_px(p.label(), LABELS - 16, 23, true, ' ');
         let mut line_y = y + height / 2 + 8 - 13 * (i64::try_from(labels.len()).unwrap_or(1) - 1);
-        for line in labels {
-            html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", MARGIN, line_y, line);
+        for text in labels {
+            line(&mut sheet.body, "h l", (MARGIN, line_y), &text, 23, true);
             line_y += 26;
         }
         let mut x = MARGIN + LABELS;
@@ -328,10 +350,10 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
                 outcome.symbol(),
                 outcome
             );
-            let mut line = y + 74;
+            let mut note_y = y + 74;
             for note in &notes {
-                html!(sheet.body, "<text class=\"n\" x=\"{}\" y=\"{}\">{}</text>", x + 12, line, note);
-                line += 22;
+                line(&mut sheet.body, "n", (x + 12, note_y), note, 18, false);
+                note_y += 22;
             }
             if differs {
                 html!(
