@@ -505,9 +505,9 @@ test('two what-ifs compared: set up on the page, shared by URL, reopened the sam
   });
   const seen = await read(page);
   assert.match(seen.caption, /compared with B \(Microsoft declines offered capacity: declines\)/);
-  assert.match(seen.cell, /blocked.*\(B: allowed\)/);
+  assert.match(seen.cell, /blocked.*\(◆ B: ✓ allowed\)/);
   assert.match(seen.strip, /^◆ Against B \(Microsoft declines offered capacity: declines\)/);
-  assert.match(seen.diff, /allowed \(B\) → blocked because of 2026-04-27 amendment happened: no/);
+  assert.match(seen.diff, /A: ✗ blocked → B: ✓ allowed because of 2026-04-27 amendment happened: no/);
   const again = await open(shared.slice(url.length));
   assert.deepEqual(await read(again), seen, 'the link reproduces both scenarios and what the page says of them');
   assert.equal(await again.isChecked('[data-testid=toggle-microsoft-declines]'), true);
@@ -518,7 +518,7 @@ test('two what-ifs compared: set up on the page, shared by URL, reopened the sam
   assert.equal(await again.textContent('#compare-custom'), 'Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no');
   assert.equal(await again.inputValue('[data-testid=compare-with]'), 'microsoft_declines=true;amendment_2026_04=false');
   const third = await open(again.url().slice(url.length));
-  assert.match(await third.textContent('[data-testid=cell-api-aws]'), /allowed.*\(B: blocked\)/);
+  assert.match(await third.textContent('[data-testid=cell-api-aws]'), /allowed.*\(◆ B: ✗ blocked\)/);
   assert.equal(await third.inputValue('[data-testid=compare-with]'), 'microsoft_declines=true;amendment_2026_04=false');
   // A broken B in a link: the rest stands, the notice says what was ignored.
   const broken = await open('?date=2026-06-01&vs.amendment_2026_04=maybe&vs.microsoft_declines=true');
@@ -540,15 +540,16 @@ test('pictures: the grid, the overview and the difference as SVG and PNG, titled
     return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
   };
   const svg = await download('picture-grid-svg');
-  assert.equal(svg.name, 'dealscope-grid-2025-03-15.svg');
+  assert.equal(svg.name, 'dealscope-grid-2025-03-15-microsoft-declines-true.svg');
   const text = svg.bytes.toString('utf8');
   assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="(\d+)"/);
   const height = Number(text.match(/height="(\d+)"/)[1]);
-  assert.match(text, /<title>Where OpenAI may run each workload on 2025-03-15 — Scenario \(A\): Microsoft declines offered capacity: declines\. ◆ Compared with as happened\.<\/title>/);
-  assert.match(text, /dealscope · data as of 2026-12-02 · permalink:/);
-  assert.match(await page.textContent('[data-testid=export-status]'), /dealscope-grid-2025-03-15\.svg downloaded/);
+  assert.match(text, /<title>Where OpenAI may run each workload on 2025-03-15 — Scenario \(A\): Microsoft declines offered capacity: declines\. Compared with as happened\.<\/title>/);
+  assert.match(text, />Source: dealscope, from Microsoft/);
+  assert.match(text, />Data as of 2026-12-02\. Permalink:</);
+  assert.match(await page.textContent('[data-testid=export-status]'), /dealscope-grid-2025-03-15-microsoft-declines-true\.svg downloaded/);
   const png = await download('picture-grid-png');
-  assert.equal(png.name, 'dealscope-grid-2025-03-15.png');
+  assert.equal(png.name, 'dealscope-grid-2025-03-15-microsoft-declines-true.png');
   assert.deepEqual(pngSize(png.bytes), { width: 1200, height }, 'the PNG is the SVG, drawn');
   assert.ok(png.bytes.length > 20000, `a drawn picture, not a blank one: ${png.bytes.length} bytes`);
   await page.waitForFunction(() => /png downloaded \(1200 × \d+ px\)/.test(document.querySelector('[data-testid=export-status]').textContent));

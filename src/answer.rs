@@ -275,51 +275,65 @@ fn short_name(publisher: &str) -> String {
     if let Some(what) = name.strip_prefix("Unnamed ") {
         return format!("an unnamed {what}");
     }
-    let end = name.find([',', '(']).unwrap_or(name.len());
-    name[..end].trim_end().to_owned()
+    name.split([',', '(']).next().unwrap_or_default().trim_end().to_owned()
 }
 
 /// The data's prose in a reader's words: a seed article named by its number ("seed 003",
 /// "Seed 003's reading" — how the research refers to the articles it started from) becomes
 /// its outlet ("All Things Geek's reading"), and a scenario key named by its wire name
 /// ("scenario key frontier_on_aws") becomes its what-if ("the what-if “Frontier on AWS before
-/// the amendment”"). Text without either is returned as it is.
+/// the amendment”"), and a conflict named by its id ("see conflict azure-first-wording")
+/// becomes its claim. Text without any is returned as it is.
 pub fn reader_words(ds: &Dataset, text: &str) -> String {
     reader_words_with(ds, text, &|name| name)
 }
 
 /// [`reader_words`], with each name written through `write` (markup escapes it).
 pub fn reader_words_with(ds: &Dataset, text: &str, write: &dyn Fn(String) -> String) -> String {
+    // Byte by byte, slicing only with `get` (a substring search and a slice that can panic
+    // cost the wasm ~5 KB of searcher and panic-formatting code).
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = ["seed ", "Seed "].iter().filter_map(|p| rest.find(p)).min() {
-        let Some(number) = rest.get(at + 5..at + 8).filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
-            out.push_str(&rest[..at + 5]);
-            rest = &rest[at + 5..];
-            continue;
-        };
-        out.push_str(&rest[..at]);
-        let id = format!("seed-{number}");
-        let mut name = ds
-            .sources
-            .iter()
-            .find(|s| s.id == id)
-            .map_or_else(|| "a secondary article".to_owned(), |s| short_name(s.publisher));
-        if rest[at..].starts_with('S') && name.starts_with("an ") {
-            if let Some(first) = name.get_mut(..1) {
-                first.make_ascii_uppercase();
+    let (mut from, mut i) = (0, 0);
+    while i < bytes.len() {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let seed = (rest.starts_with(b"seed ") || rest.starts_with(b"Seed "))
+            && rest.get(5..8).is_some_and(|n| n.iter().all(u8::is_ascii_digit));
+        let name = if seed {
+            let id = format!("seed-{}", text.get(i + 5..i + 8).unwrap_or_default());
+            let mut name = ds
+                .sources
+                .iter()
+                .find(|s| s.id == id)
+                .map_or_else(|| "a secondary article".to_owned(), |s| short_name(s.publisher));
+            if rest.starts_with(b"S") && name.starts_with("an ") {
+                name.replace_range(..1, "A");
             }
+            Some((name, 8))
+        } else if rest.starts_with(b"scenario key ") {
+            crate::vocab::ScenarioKey::ALL
+                .iter()
+                .find(|k| rest.get(13..).is_some_and(|r| r.starts_with(k.as_str().as_bytes())))
+                .map(|k| (format!("the what-if “{}”", k.label()), 13 + k.as_str().len()))
+        } else if rest.starts_with(b"conflict ") {
+            ds.conflicts
+                .iter()
+                .find(|c| rest.get(9..).is_some_and(|r| r.starts_with(c.id.as_bytes())))
+                .map(|c| (format!("“{}”, under “Where sources disagree”", c.claim), 9 + c.id.len()))
+        } else {
+            None
+        };
+        match name {
+            Some((name, len)) => {
+                out.push_str(text.get(from..i).unwrap_or_default());
+                out.push_str(&write(name));
+                i += len;
+                from = i;
+            }
+            None => i += 1,
         }
-        out.push_str(&write(name));
-        rest = &rest[at + 8..];
     }
-    out.push_str(rest);
-    if out.contains("scenario key ") {
-        for key in crate::vocab::ScenarioKey::ALL {
-            let name = write(format!("the what-if “{}”", key.label()));
-            out = out.replace(&format!("scenario key {}", key.as_str()), &name);
-        }
-    }
+    out.push_str(text.get(from..).unwrap_or_default());
     out
 }
 
@@ -351,5 +365,10 @@ mod tests {
             "until the amendment (the what-if “Frontier on AWS before the amendment”)."
         );
         assert_eq!(reader_words(ds, "plain"), "plain");
+        let conflict = &ds.conflicts[0];
+        assert_eq!(
+            reader_words(ds, &format!("(see conflict {}).", conflict.id)),
+            format!("(see “{}”, under “Where sources disagree”).", conflict.claim)
+        );
     }
 }

@@ -78,14 +78,15 @@ fn machine_words(text: &str) -> Vec<String> {
     check("amynicole", "handle", false);
     // Term ids, as written (an id that is also an English compound, like "revenue-share
     // payments", is the reader's word there).
-    for term in ds.terms.iter().filter(|t| t.id != "revenue-share") {
+    let ids = ds.terms.iter().map(|t| ("term id", t.id)).chain(ds.conflicts.iter().map(|c| ("conflict id", c.id)));
+    for (what, id) in ids.filter(|(_, id)| *id != "revenue-share") {
         let mut from = 0;
-        while let Some(i) = text[from..].find(term.id) {
+        while let Some(i) = text[from..].find(id) {
             let at = from + i;
-            if word_at(at, term.id.len()) {
-                found.push(format!("term id `{}`: …{}…", term.id, context(at)));
+            if word_at(at, id.len()) {
+                found.push(format!("{what} `{id}`: …{}…", context(at)));
             }
-            from = at + term.id.len();
+            from = at + id.len();
         }
     }
     // Dates: ISO only (no 11/26/2026, no 26.11.2026).

@@ -107,7 +107,7 @@ async fn selecting_a_cell_explains_it_with_clauses_and_sources() {
     let why = find(&c, "explanation").text_content().unwrap_or_default();
     assert!(why.contains("OpenAI API on Amazon Web Services"), "{why}");
     assert!(why.contains("blocked"), "{why}");
-    assert!(why.contains("api-azure-exclusive"), "{why}");
+    assert!(why.contains("The OpenAI API is served only from Azure — blocks it"), "the clause by its title: {why}");
     assert!(why.contains("Microsoft Official Blog") || why.contains("Microsoft,"), "cites sources: {why}");
     assert!(why.contains("Next change"), "{why}");
 }
@@ -155,11 +155,19 @@ async fn diff_panel_lists_what_a_scenario_changes() {
     settle().await;
     assert_eq!(state.panel.get_untracked(), Panel::Diff);
     let text = find(&c, "diff-view").text_content().unwrap_or_default();
-    assert!(text.contains("OpenAI API on Amazon Web Services"), "{text}");
+    assert!(
+        text.contains(
+            "OpenAI API on CoreWeave, Oracle (OCI), Amazon Web Services, Google Cloud, Stargate and Any other cloud"
+        ),
+        "one line for the six: {text}"
+    );
     assert!(text.contains("because of 2026-04-27 amendment happened: no"), "reader words: {text}");
     assert!(text.contains("from 2026-04-27 on"), "open-ended spans: {text}");
     let strip = find(&c, "diff-strip").text_content().unwrap_or_default();
-    assert!(strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27 on"), "{strip}");
+    assert!(
+        strip.contains("OpenAI API on CoreWeave, Oracle (OCI) and 4 more: blocked from 2026-04-27 on"),
+        "one line for six cells: {strip}"
+    );
     state.scenario.set(Scenario::AS_HAPPENED);
     settle().await;
     assert!(c.query_selector("[data-testid=diff-strip]").unwrap().is_none());
@@ -384,7 +392,7 @@ async fn a_selected_cell_keeps_focus_while_the_grid_changes() {
     assert!(find(&c, "cell-training-coreweave").is_same_node(Some(&cell)));
     assert!(document().active_element().is_some_and(|el| el.is_same_node(Some(&cell))));
     let name = cell.text_content().unwrap_or_default();
-    assert_eq!(name, "Research & training on CoreWeave: ✓allowed (as happened: conditional)◆");
+    assert_eq!(name, "Research & training on CoreWeave: ✓allowed (◆ as happened: ? conditional)");
     assert!(cell.class_list().contains("selected") && cell.class_list().contains("differs"));
     let caption = find(&c, "grid").query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
     assert!(
@@ -541,7 +549,10 @@ async fn the_slider_s_events_are_a_list_a_keyboard_reaches() {
     fire(&jump, "change");
     settle().await;
     assert_eq!(state.date.get_untracked(), ymd(2025, 10, 28));
-    assert_eq!(jump.value(), "", "back to its prompt, ready for another jump");
+    assert_eq!(jump.value(), "2025-10-28", "the chosen event stays chosen");
+    state.date.set(ymd(2025, 10, 29));
+    settle().await;
+    assert_eq!(jump.value(), "", "a day without an event: the prompt");
 }
 
 #[wasm_bindgen_test]
@@ -560,7 +571,7 @@ async fn cite_gives_the_answer_as_text_to_paste() {
     assert!(text.contains("Decided by “The OpenAI API is served only from Azure”"), "{text}");
     assert!(text.contains("Data as of 2026-12-02") && text.contains("?date=2025-11-10&cell=api.aws&v="), "{text}");
     let status = c.query_selector(".cite-status").unwrap().unwrap().text_content().unwrap_or_default();
-    assert!(status.contains("Selected below") || status.contains("Copied"), "{status}");
+    assert!(status.contains("selected below") || status.contains("copied"), "{status}");
 }
 
 /// Messages this window receives, by their `type`, from now on.
@@ -692,12 +703,16 @@ async fn any_two_what_ifs_are_compared_on_the_page() {
     assert_eq!(verdict(&c, "api-aws"), "blocked");
     let cell = find(&c, "cell-api-aws");
     assert!(cell.class_list().contains("differs"));
-    assert!(cell.text_content().unwrap_or_default().contains("(B: allowed)"), "the mark names B");
+    let b = cell.query_selector("[data-testid=b-verdict]").unwrap().expect("B's verdict in the cell");
+    assert_eq!(b.text_content().unwrap_or_default(), " (◆ B: ✓ allowed)", "B's verdict beside A's");
     let caption = c.query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
     assert!(caption.contains("compared with B (Microsoft declines offered capacity: declines)"), "{caption}");
     let strip = find(&c, "diff-strip").text_content().unwrap_or_default();
     assert!(strip.starts_with("◆ Against B (Microsoft declines offered capacity: declines)"), "{strip}");
-    assert!(strip.contains("OpenAI API on Amazon Web Services: blocked from 2026-04-27 on (B: allowed)"), "{strip}");
+    assert!(
+        strip.contains("OpenAI API on CoreWeave, Oracle (OCI) and 4 more: blocked from 2026-04-27 on (B: allowed)"),
+        "{strip}"
+    );
     find(&c, "tab-diff").click();
     settle().await;
     let pair = find(&c, "diff-pair").text_content().unwrap_or_default();
@@ -706,7 +721,9 @@ async fn any_two_what_ifs_are_compared_on_the_page() {
         "A: Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no. B: Microsoft declines offered capacity: declines."
     );
     let diff = find(&c, "diff-view").text_content().unwrap_or_default();
-    assert!(diff.contains("allowed (B) → blocked because of 2026-04-27 amendment happened: no"), "{diff}");
+    assert!(diff.contains("A: ✗ blocked → B: ✓ allowed because of 2026-04-27 amendment happened: no"), "A → B: {diff}");
+    let groups = c.query_selector_all("[data-testid=diff-group]").unwrap().length();
+    assert!(groups < 6, "six cells with the same difference are one line: {groups}");
     assert!(!diff.contains("Microsoft declines offered capacity: declines and"), "only what A changes on B: {diff}");
     // Both live in the URL, and come back from it.
     let query = state.view_state_untracked().to_query();
@@ -722,7 +739,7 @@ async fn any_two_what_ifs_are_compared_on_the_page() {
     assert_eq!(custom.text_content().unwrap_or_default(), both.describe());
     assert_eq!(compare.value(), "microsoft_declines=true;amendment_2026_04=false");
     assert_eq!(verdict(&c, "api-aws"), "allowed");
-    assert!(find(&c, "cell-api-aws").text_content().unwrap_or_default().contains("(B: blocked)"));
+    assert!(find(&c, "cell-api-aws").text_content().unwrap_or_default().contains("B: ✗ blocked"));
     // Back to as happened from the list.
     compare.set_value("");
     fire(&compare, "change");
@@ -741,7 +758,11 @@ async fn pictures_download_as_svg_and_as_png_drawn_by_the_browser() {
     settle().await;
     let status = find(&c, "export-status");
     find(&c, "picture-grid-svg").click();
-    assert_eq!(status.text_content().unwrap_or_default(), "dealscope-grid-2025-03-15.svg downloaded.");
+    assert_eq!(
+        status.text_content().unwrap_or_default(),
+        "dealscope-grid-2025-03-15-microsoft-declines-true.svg downloaded.",
+        "the day and the scenario in the name"
+    );
     find(&c, "picture-diff-png").click();
     assert_eq!(status.text_content().unwrap_or_default(), "Drawing the PNG…");
     for _ in 0..50 {
@@ -751,7 +772,62 @@ async fn pictures_download_as_svg_and_as_png_drawn_by_the_browser() {
         pause(100).await;
     }
     let said = status.text_content().unwrap_or_default();
-    assert!(said.starts_with("dealscope-difference-2025-03-15.png downloaded (1200 × "), "{said}");
+    assert!(
+        said.starts_with("dealscope-difference-2025-03-15-microsoft-declines-true.png downloaded (1200 × "),
+        "{said}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn copy_link_and_embed_this_view_give_the_view_s_link_and_its_iframe() {
+    let (c, state) = mount(at((2025, 3, 15))).await;
+    state.scenario.set(Scenario::AS_HAPPENED.with("microsoft_declines", "true"));
+    settle().await;
+    find(&c, "copy-link").click();
+    let area: web_sys::HtmlTextAreaElement = find(&c, "share-text").unchecked_into();
+    let link = area.value();
+    let query = state.view_state_untracked().to_query();
+    assert!(link.ends_with(&query) && link.starts_with("http"), "the page's address and this view: {link}");
+    assert!(find(&c, "share-status").text_content().unwrap_or_default().contains("link is"));
+    find(&c, "copy-embed").click();
+    let snippet = area.value();
+    assert!(snippet.starts_with("<iframe src=\"http") && snippet.contains("&amp;embed=1"), "{snippet}");
+    assert!(snippet.contains("title=\"dealscope: where OpenAI may run each workload on 2025-03-15"), "{snippet}");
+    assert_eq!(c.query_selector_all("[data-testid=share-text]").unwrap().length(), 1, "one box, reused");
+}
+
+#[wasm_bindgen_test]
+async fn a_long_drift_notice_folds_to_its_count() {
+    let state = State::new(at((2025, 3, 15)), Vec::new());
+    state.drift.set((0..24).map(|i| format!("cell {i}: allowed when shared, blocked now")).collect());
+    let c = mount_state(state).await;
+    let details = find(&c, "notice-drift-details");
+    assert!(!details.has_attribute("open"), "folded: the grid stays in view");
+    let summary = details.query_selector("summary").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(summary.starts_with("24 answers changed since this link was shared"), "{summary}");
+    assert_eq!(details.query_selector_all("li").unwrap().length(), 24, "every line on demand");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_reads_in_reader_words_with_iso_dates() {
+    let (c, state) = mount(at((2025, 3, 15))).await;
+    let input: HtmlInputElement = find(&c, "date-input").unchecked_into();
+    assert_eq!(input.type_(), "text", "an ISO field, not the locale's date box");
+    assert_eq!(input.value(), "2025-03-15");
+    // Every panel, an explanation and a comparison: no machine words.
+    state.base.set(Scenario::AS_HAPPENED.with("microsoft_declines", "true"));
+    for panel in [Panel::Why, Panel::Diff, Panel::Overview, Panel::Dataset] {
+        state.panel.set(panel);
+        settle().await;
+        let text = c.text_content().unwrap_or_default();
+        let ids = dataset().terms.iter().map(|t| t.id).chain(dataset().conflicts.iter().map(|c| c.id));
+        for id in ids.filter(|id| *id != "revenue-share") {
+            assert!(!text.contains(id), "{panel:?}: id {id} in reader text");
+        }
+        for word in ["seed 0", "Seed 0", "unknown (", "amynicole", "microsoft_declines", "amendment_2026_04"] {
+            assert!(!text.contains(word), "{panel:?}: {word}");
+        }
+    }
 }
 
 fn input_el(c: &HtmlElement, testid: &str) -> HtmlInputElement {

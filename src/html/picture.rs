@@ -32,7 +32,7 @@ const MAX_DIFF_LINES: usize = 40;
 /// The type is Arial or a font drawn to its widths (Helvetica, Liberation Sans, Arimo, Nimbus
 /// Sans: metric-compatible), so a line measured here ([`text_width`]) keeps its width in any
 /// browser or editor that opens the SVG, and a wrapped line is never cut.
-const STYLE: &str = "text{font-family:Arial,Helvetica,'Liberation Sans',Arimo,'Nimbus Sans',sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:36px;font-weight:700}.s{font-size:25px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:25px}.w{font-size:25px;font-weight:600}.y{font-size:44px}.n{font-size:18px}.l{font-size:23px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}.none rect{fill:url(#ds-hatch);stroke:#4b5563;stroke-width:.5}.hatch{stroke:#4b5563;stroke-width:1.5}.hatch-bg,.labels-bg{fill:#fff}.projection{fill:#fff;opacity:.5}.proj-label{fill:#4b5563}.clause{stroke:#16181d;stroke-width:1;opacity:.6}.year-tick{stroke:#4b5563;stroke-width:.5}";
+const STYLE: &str = "text{font-family:Arial,Helvetica,Liberation Sans,Arimo,Nimbus Sans,sans-serif;fill:#16181d}.bg{fill:#fff}.t{font-size:36px;font-weight:700}.s{font-size:25px}.m,.year,.f{fill:#4b5563}.f{font-size:19px}.h,.group{font-weight:700}.h{font-size:25px}.w{font-size:25px;font-weight:600}.y{font-size:44px}.n{font-size:18px}.l{font-size:23px}.allowed rect{fill:#e3f6e9;stroke:#0f6b2f}.blocked rect{fill:#fde8e8;stroke:#9b1c1c}.conditional rect{fill:#fff3d6;stroke:#7a4b00}.allowed text{fill:#0f6b2f}.blocked text{fill:#9b1c1c}.conditional text{fill:#7a4b00}rect.differs{fill:none;stroke:#16181d;stroke-width:3;stroke-dasharray:8 5}.overview{font-size:13px}.overview rect.differs{stroke-width:1.5;stroke-dasharray:3 2}.event{stroke:#4b5563;stroke-width:1.5}.today{stroke:#1d4ed8;stroke-width:2}.as-of{stroke:#4b5563;stroke-dasharray:4 3}.row.selected{font-weight:700;fill:#1d4ed8}.none rect{fill:url(#ds-hatch);stroke:#4b5563;stroke-width:.5}.hatch{stroke:#4b5563;stroke-width:1.5}.hatch-bg,.labels-bg{fill:#fff}.projection{fill:#fff;opacity:.5}.proj-label{fill:#4b5563}.clause{stroke:#16181d;stroke-width:1;opacity:.6}.year-tick{stroke:#4b5563;stroke-width:.5}";
 
 /// A drawn picture: the SVG document, its height in px and a file name without extension.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,15 +52,17 @@ const ADVANCE: [u16; 95] = [
 ];
 
 /// How wide `text` is drawn at `size` px, in px, rounded up: Arial's widths, bold ~10% wider
-/// (Arial Bold's widths are at most that much wider than regular's for these characters), any
-/// other character (✓, ◆, →, “ …) a full em — more than any of them takes, so a measured line
-/// fits.
+/// (Arial Bold's widths are at most that much wider than regular's for these characters), the
+/// middle dot, quotes and en dash as Arial has them, any other character (✓, ◆, →, — …) a full
+/// em. Each line is drawn at this width (`textLength`), so the measure is what is drawn.
 pub fn text_width(text: &str, size: i64, bold: bool) -> i64 {
     let units: i64 = text
         .chars()
-        .map(|c| {
-            let code = u32::from(c);
-            (32..127).contains(&code).then(|| ADVANCE[(code - 32) as usize]).map_or(1000, i64::from)
+        .map(|c| match c {
+            '·' => 278,
+            '“' | '”' | '‘' | '’' => 333,
+            '–' => 556,
+            _ => ADVANCE.get((c as usize).wrapping_sub(32)).map_or(1000, |w| i64::from(*w)),
         })
         .sum();
     let units = if bold { units * 11 / 10 } else { units };
@@ -73,29 +75,45 @@ pub fn wrap_px(text: &str, width: i64, size: i64, bold: bool, sep: char) -> Vec<
     let mut lines = Vec::new();
     let mut line = String::new();
     for piece in text.split_inclusive(sep) {
-        let candidate = format!("{line}{}", piece.trim_end());
-        if !line.is_empty() && text_width(&candidate, size, bold) > width {
+        let word = piece.trim_end();
+        if !line.is_empty() && text_width(&line, size, bold) + text_width(word, size, bold) > width {
             lines.push(line.trim_end().to_owned());
             line.clear();
         }
-        line.push_str(piece);
-        while text_width(line.trim_end(), size, bold) > width && line.chars().count() > 1 {
-            // One piece longer than the line: break it where it stops fitting.
-            let mut head = String::new();
-            for c in line.chars() {
-                if !head.is_empty() && text_width(&format!("{head}{c}"), size, bold) > width {
-                    break;
-                }
-                head.push(c);
+        if text_width(word, size, bold) <= width {
+            line.push_str(piece);
+            continue;
+        }
+        // One piece longer than a line: broken where it stops fitting.
+        for c in piece.chars() {
+            let mut one = [0; 4];
+            if !line.is_empty()
+                && text_width(&line, size, bold) + text_width(c.encode_utf8(&mut one), size, bold) > width
+            {
+                lines.push(std::mem::take(&mut line));
             }
-            line = line[head.len()..].to_owned();
-            lines.push(head);
+            line.push(c);
         }
     }
     if !line.trim_end().is_empty() {
         lines.push(line.trim_end().to_owned());
     }
     lines
+}
+
+/// One line of text, held to its measured width (`textLength`): a renderer without Arial's
+/// metrics (DejaVu Sans is ~10% wider) or an editor draws it exactly as wide as measured,
+/// never past its box.
+fn line(out: &mut Html, class: &str, (x, y): (i64, i64), text: &str, size: i64, bold: bool) {
+    html!(
+        out,
+        "<text class=\"{}\" x=\"{}\" y=\"{}\" textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\">{}</text>",
+        class,
+        x,
+        y,
+        text_width(text, size, bold),
+        text
+    );
 }
 
 /// A picture being drawn top to bottom.
@@ -109,9 +127,9 @@ impl Sheet {
     /// width, indented by `x`.
     fn text(&mut self, class: &str, size: i64, x: i64, text: &str) {
         let bold = class.split(' ').any(|c| c == "t" || c == "h");
-        for line in wrap_px(text, WIDTH - 2 * MARGIN - x, size, bold, ' ') {
+        for text_line in wrap_px(text, WIDTH - 2 * MARGIN - x, size, bold, ' ') {
             self.y += size * 5 / 4;
-            html!(self.body, "<text class=\"{}\" x=\"{}\" y=\"{}\">{}</text>", class, MARGIN + x, self.y, line);
+            line(&mut self.body, class, (MARGIN + x, self.y), &text_line, size, bold);
         }
     }
 }
@@ -262,9 +280,9 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
     sheet.y += 16;
     sheet.text("f", 19, 0, &shown.sources(ds));
     sheet.text("f", 19, 0, &format!("Data as of {}. Permalink:", ds.researched));
-    for line in wrap_px(link, WIDTH - 2 * MARGIN, 19, false, '&') {
+    for text in wrap_px(link, WIDTH - 2 * MARGIN, 19, false, '&') {
         sheet.y += 24;
-        html!(sheet.body, "<text class=\"f\" x=\"{}\" y=\"{}\">{}</text>", MARGIN, sheet.y, line);
+        line(&mut sheet.body, "f", (MARGIN, sheet.y), &text, 19, false);
     }
     let height = sheet.y + MARGIN;
     let svg = markup!(
@@ -294,9 +312,9 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
     let top = sheet.y;
     let mut x = MARGIN + LABELS;
     for w in Workload::ALL {
-        for (i, line) in wrap_px(w.label(), column - 16, 23, true, ' ').iter().enumerate() {
+        for (i, text) in wrap_px(w.label(), column - 16, 23, true, ' ').iter().enumerate() {
             let y = top + 24 + i64::try_from(i).unwrap_or(0) * 26;
-            html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", x + 8, y, line);
+            line(&mut sheet.body, "h l", (x + 8, y), text, 23, true);
         }
         x += column;
     }
@@ -330,8 +348,8 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
         let height = CELL_HEIGHT.max(74 + 22 * lines + 8);
         let labels = wrap_px(p.label(), LABELS - 16, 23, true, ' ');
         let mut line_y = y + height / 2 + 8 - 13 * (i64::try_from(labels.len()).unwrap_or(1) - 1);
-        for line in labels {
-            html!(sheet.body, "<text class=\"h l\" x=\"{}\" y=\"{}\">{}</text>", MARGIN, line_y, line);
+        for text in labels {
+            line(&mut sheet.body, "h l", (MARGIN, line_y), &text, 23, true);
             line_y += 26;
         }
         let mut x = MARGIN + LABELS;
@@ -351,10 +369,10 @@ fn grid(sheet: &mut Sheet, ds: &Dataset, view: &ViewState, shown: &mut Shown) {
                 outcome.symbol(),
                 outcome
             );
-            let mut line = y + 74;
+            let mut note_y = y + 74;
             for note in &notes {
-                html!(sheet.body, "<text class=\"n\" x=\"{}\" y=\"{}\">{}</text>", x + 12, line, note);
-                line += 22;
+                line(&mut sheet.body, "n", (x + 12, note_y), note, 18, false);
+                note_y += 22;
             }
             if differs {
                 html!(

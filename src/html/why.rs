@@ -104,7 +104,6 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
     paths(&mut out, ds, query);
     bands(&mut out, ds, query);
     considered_terms(&mut out, ds, query);
-    for_programmers(&mut out, query, answer);
     super::in_reader_words(ds, &out)
 }
 
@@ -115,34 +114,6 @@ fn says(outcome: &str) -> &'static str {
         "blocked" => "blocks it",
         _ => "leaves it open",
     }
-}
-
-/// The machine names behind the answer, for programmers, out of the reader's way: the clauses'
-/// ids and the `window.dealscope` call that gives the same answer.
-fn for_programmers(out: &mut Html, query: &Query, answer: &Answer) {
-    let ids: Vec<&str> = answer.clauses.iter().map(|c| c.id).collect();
-    let scenario: Vec<String> = query
-        .scenario
-        .changes()
-        .iter()
-        .map(|s| {
-            let value = s.wire();
-            if value == "true" || value == "false" || value.bytes().all(|b| b.is_ascii_digit()) {
-                format!("{}: {value}", s.key.as_str())
-            } else {
-                format!("{}: \"{value}\"", s.key.as_str())
-            }
-        })
-        .collect();
-    html!(
-        out,
-        "<details class=\"dev\"><summary>For programmers</summary><p>Deciding clauses: <code>{}</code>. The same answer: <code>dealscope.verdict({{ date: \"{}\", workload: \"{}\", provider: \"{}\", scenario: {} }})</code></p></details>",
-        if ids.is_empty() { "none".to_owned() } else { ids.join(", ") },
-        answer.date,
-        answer.workload,
-        answer.provider,
-        if scenario.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", scenario.join(", ")) }
-    );
 }
 
 fn list_section<'a>(out: &mut Html, class: &str, title: &str, items: impl Iterator<Item = &'a str>) {
@@ -325,10 +296,7 @@ mod tests {
         assert!(html.contains("aria-label=\"2019-07-22 to 2025-01-20: blocked\""), "bands");
         assert!(html.contains("<li>Azure is OpenAI&#39;s exclusive cloud: not in force on this day"), "considered");
         assert!(html.contains("— leaves it open"), "what the clause does, in words");
-        assert!(
-            html.contains("<code>rofr-new-capacity</code>") && html.contains("dealscope.verdict({ date: \"2025-03-15\", workload: \"training\", provider: \"coreweave\", scenario: {} })"),
-            "ids for programmers: {html}"
-        );
+        assert!(!html.contains("<code>"), "no machine names in the reader's explanation");
     }
 
     #[test]

@@ -174,9 +174,12 @@ pub fn change(state: State, page: &Handles, ev: &web_sys::Event) {
     }
 }
 
-/// The slider moved.
+/// The slider moved, or a day is being typed (taken once it is a whole valid day).
 pub fn input(state: State, ev: &web_sys::Event) {
-    if let Some(el) = target(ev).filter(|el| control(el) == Some(Control::Slider)) {
-        date_controls::slide(state, &dom::value(&el));
+    let Some(el) = target(ev) else { return };
+    match control(&el) {
+        Some(Control::Slider) => date_controls::slide(state, &dom::value(&el)),
+        Some(Control::DateField) => date_controls::typing(state, &dom::value(&el)),
+        _ => {}
     }
 }

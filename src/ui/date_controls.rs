@@ -25,6 +25,15 @@ pub fn type_date(state: State, text: &str) {
     }
 }
 
+/// A day being typed: taken as soon as it is a whole valid day in range; anything else waits
+/// for the field's change (where it is explained).
+pub fn typing(state: State, text: &str) {
+    if let Ok(day) = parse_day_in_range(text) {
+        state.date_error.set(None);
+        state.date.set(day);
+    }
+}
+
 /// The slider's value (a place on the scale of 2016–2035), clamped to the explorer's range.
 pub fn slide(state: State, value: &str) {
     if let Ok(n) = value.parse::<i64>() {
