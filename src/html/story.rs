@@ -36,10 +36,7 @@ fn link(steps: &[Step], n: usize, testid: &str, label: &str) -> Html {
 /// The button-like link in the header that starts the story.
 pub fn start(steps: &[Step]) -> Html {
     match steps.first() {
-        Some(_) => markup!(
-            " · {}",
-            link(steps, 1, "story-start", &format!("Take the tour: the deal in {} steps", steps.len()))
-        ),
+        Some(_) => link(steps, 1, "story-start", &format!("Take the tour: the deal in {} steps", steps.len())),
         None => Html::new(),
     }
 }
