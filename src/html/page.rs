@@ -180,7 +180,7 @@ pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
 pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
     let max = day_number(LAST_DAY);
     let mut out = markup!(
-        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"date\" min=\"{}\" max=\"{}\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
+        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"date\" min=\"{}\" max=\"{}\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀<span class=\"long\"> previous change</span></button><button type=\"button\" data-testid=\"next-change-button\"{}><span class=\"long\">next change </span>▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
         FIRST_DAY,
         LAST_DAY,
         Html::from(Control::DateField),
@@ -233,13 +233,13 @@ pub fn declines_matters(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> bo
     values[1..].iter().any(|wire| !under(values[0]).eq(under(wire)))
 }
 
-/// What the three-way choice says when Microsoft's answer changes nothing on the day (`None`
-/// when it matters).
+/// What the three-way choice says, after its legend, when Microsoft's answer changes nothing
+/// on the day (`None` when it matters).
 pub fn declines_note(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Option<String> {
     if declines_matters(ds, date, scenario) {
         return None;
     }
-    Some(format!("{} changes nothing on {date}: no verdict that day depends on it.", DECLINES.label()))
+    Some(format!("changes nothing on {date} — no verdict that day depends on it."))
 }
 
 /// The Microsoft-decision what-if beside the grid: one three-way choice (as reported /
@@ -874,10 +874,7 @@ mod tests {
         // After the right of first refusal ended: it changes nothing, and says so instead.
         assert!(!declines_matters(ds, after, Scenario::AS_HAPPENED));
         let note = declines_note(ds, after, Scenario::AS_HAPPENED).expect("a note");
-        assert_eq!(
-            note,
-            "Microsoft’s answer to new capacity changes nothing on 2026-11-26: no verdict that day depends on it."
-        );
+        assert_eq!(note, "changes nothing on 2026-11-26 — no verdict that day depends on it.");
         let html = declines_choice(ds, after, Scenario::AS_HAPPENED).into_string();
         assert!(html.contains("id=\"declines-choices\" hidden>"), "{html}");
         // Before it existed, too.
