@@ -67,7 +67,7 @@ test('the page opens on the landing: 2025-03-15, CoreWeave training waiting on M
   const page = await open();
   assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-03-15');
   assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-11-26/);
-  assert.match(await page.textContent('[data-testid=meaning]'), /allowed means OpenAI may run that workload there — not that it does/);
+  assert.match(await page.textContent('[data-testid=meaning]'), /allowed means OpenAI may run it there — not that it does/);
   assert.equal(await page.getAttribute('[data-testid=cell-training-coreweave]', 'aria-pressed'), 'true');
   assert.equal(await verdict(page, 'training-coreweave'), 'conditional');
   await page.click('[data-testid=declines-true]');

@@ -47,7 +47,7 @@ test('the landing says what a verdict means, offers one call to action and keeps
     const page = await open('', { viewport });
     const box = async (sel) => page.locator(sel).boundingBox();
     const meaning = await page.textContent('[data-testid=meaning]');
-    assert.match(meaning, /A verdict says what the contracts permit: ✓ allowed means OpenAI may run that workload there — not that it does\./);
+    assert.match(meaning, /A verdict says what the contracts permit: ✓ allowed means OpenAI may run it there — not that it does\./);
     // One primary call to action: the tour, a filled button; nothing else in the header competes.
     const tour = page.locator('header [data-testid=story-start]');
     assert.equal(await tour.count(), 1);

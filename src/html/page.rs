@@ -597,7 +597,7 @@ pub fn diff_strip_slot(cells: Option<&[CellDiff]>, date: NaiveDate, base: Scenar
 /// (the tour, when the page has its story); and the data's "as of" day, one click away.
 pub fn landing(ds: &Dataset, story_start: &Html) -> Html {
     markup!(
-        "<p class=\"meaning\" data-testid=\"meaning\"><strong>A verdict says what the contracts permit:</strong> ✓ allowed means OpenAI may run that workload there — not that it does.</p><p class=\"landing\">{}<span class=\"as-of\" data-testid=\"data-as-of\">{} · <button type=\"button\" class=\"link\" data-testid=\"latest-day\"{}>show that day</button></span></p>",
+        "<p class=\"meaning\" data-testid=\"meaning\"><strong>A verdict says what the contracts permit:</strong> ✓ allowed means OpenAI may run it there — not that it does.</p><p class=\"landing\">{}<span class=\"as-of\" data-testid=\"data-as-of\">{} · <button type=\"button\" class=\"link\" data-testid=\"latest-day\"{}>show that day</button></span></p>",
         story_start,
         as_of(ds),
         Html::from(Action::Date(ds.researched))
@@ -925,7 +925,12 @@ mod tests {
     fn the_landing_says_what_a_verdict_means_and_offers_the_data_day() {
         let html = shell(dataset(), &ViewState::default(), &[], &[]).into_string();
         let meaning = text_of(&html[html.find("data-testid=\"meaning\">").unwrap() + 22..]);
-        assert!(meaning.starts_with("A verdict says what the contracts permit: ✓ allowed means OpenAI may run that workload there — not that it does."), "{meaning}");
+        assert!(
+            meaning.starts_with(
+                "A verdict says what the contracts permit: ✓ allowed means OpenAI may run it there — not that it does."
+            ),
+            "{meaning}"
+        );
         assert!(html.contains("data-testid=\"latest-day\" data-action=\"date\" data-date=\"2026-11-26\""));
         // The landing's day has the three-way choice to try, and answers that differ.
         assert!(!html.contains("id=\"declines-choices\" hidden"));
