@@ -63,26 +63,19 @@ async function setDate(page, day) {
   await page.dispatchEvent('[data-testid=date-input]', 'change');
 }
 
-/** The reader's today as the page computes it (local time), clamped to the data's as-of day. */
-const today = (page) => page.evaluate(() => {
-  const d = new Date();
-  const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  return day < '2026-12-02' ? day : '2026-12-02';
-});
-
-test('the page opens on today (at most the data\'s as-of day); the CoreWeave story of 2025-03-15 is one click away', async () => {
+test('the page opens on the landing: 2025-03-15, CoreWeave training waiting on Microsoft\'s answer; the data\'s day is one click away', async () => {
   const page = await open();
-  assert.equal(await page.inputValue('[data-testid=date-input]'), await today(page));
+  assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-03-15');
   assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-12-02/);
-  await page.click('[data-testid=story-coreweave]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2025-03-15');
+  assert.match(await page.textContent('[data-testid=meaning]'), /allowed means OpenAI may run it there — not that it does/);
   assert.equal(await page.getAttribute('[data-testid=cell-training-coreweave]', 'aria-pressed'), 'true');
-  assert.notEqual(await verdict(page, 'training-coreweave'), 'allowed');
   assert.equal(await verdict(page, 'training-coreweave'), 'conditional');
-  await page.click('[data-testid=toggle-microsoft-declines]');
+  await page.click('[data-testid=declines-true]');
   await page.waitForFunction(() => document.querySelector('[data-testid=cell-training-coreweave]').dataset.verdict === 'allowed');
   assert.match(await page.textContent('[data-testid=cell-training-coreweave]'), /✓\s*allowed/);
   await page.waitForURL(/microsoft_declines=true/);
+  await page.click('[data-testid=latest-day]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2026-11-26');
   await done(page);
 });
 
@@ -153,7 +146,7 @@ test('a malformed URL opens the default view with a notice, never a blank page',
   assert.match(notice, /unknown workload "gpu"/);
   assert.match(notice, /agi_verified/);
   assert.match(notice, /evil/);
-  assert.equal(await page.inputValue('[data-testid=date-input]'), await today(page), 'no usable date: today');
+  assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-03-15', 'no usable date: the landing\'s');
   assert.equal(await page.locator('[data-testid^=cell-]').count(), 28);
   assert.match(notice, /<script>/, 'the link\'s markup is shown as text');
   assert.equal(await page.locator('.app script').count(), 0, 'and never inserted');
@@ -188,7 +181,7 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
   const api = spans.find((s) => s.workload === 'api' && s.provider === 'aws');
   assert.deepEqual([api.from, api.to, api.a, api.b, api.causes_text], ['2026-04-27', null, 'blocked', 'allowed', '2026-04-27 amendment happened: no']);
   const citation = await page.evaluate(() => window.dealscope.cite({ date: '2025-03-15', workload: 'training', provider: 'coreweave', scenario: { microsoft_declines: true } }));
-  assert.match(citation, /^dealscope: may OpenAI run Research & training on CoreWeave on 2025-03-15 \(Microsoft declines offered capacity: declines\)\? Allowed\./);
+  assert.match(citation, /^dealscope: may OpenAI run Research & training on CoreWeave on 2025-03-15 \(Microsoft’s answer to new capacity: declined\)\? Allowed\./);
   assert.match(citation, /Data as of 2026-12-02 \(dealscope [0-9.]+\)\. http:\/\/127\.0\.0\.1:\d+\/\?date=2025-03-15&microsoft_declines=true&cell=training\.coreweave&v=/);
   assert.match(await page.evaluate(() => window.dealscope.latest_event), /^2026-06/);
   assert.equal(r.data_as_of, '2026-12-02');
@@ -229,7 +222,7 @@ test('works offline after load: no network request while a reader explores', asy
   const page = await open('?date=2025-03-15');
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.click('[data-testid=toggle-microsoft-declines]');
+  await page.click('[data-testid=declines-true]');
   await page.click('[data-testid=cell-api-aws]');
   await page.click('[data-testid=tab-dataset]');
   await page.click('[data-testid=tab-diff]');
@@ -363,7 +356,7 @@ test('without JavaScript the served page shows the grid, its 28 verdicts and the
   const verdicts = await page.$$eval('[data-testid^=cell-]', (cells) => cells.map((c) => c.dataset.verdict));
   assert.equal(verdicts.length, 28);
   assert.ok(verdicts.every((v) => ['allowed', 'blocked', 'conditional'].includes(v)), verdicts.join());
-  assert.match(await page.textContent('[data-testid=explanation]'), /OpenAI API on Amazon Web Services on 2026-12-02/);
+  assert.match(await page.textContent('[data-testid=explanation]'), /Research & training on CoreWeave on 2025-03-15/);
   assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-12-02/);
   assert.match(await page.textContent('noscript'), /need JavaScript/);
   await context.close();
@@ -489,7 +482,7 @@ test('two what-ifs compared: set up on the page, shared by URL, reopened the sam
   const page = await open('?date=2026-06-01&cell=api.aws');
   // B: "Microsoft declines"; A: that, and no 2026 amendment.
   await page.selectOption('[data-testid=compare-with]', 'microsoft_declines=true');
-  await page.check('[data-testid=toggle-microsoft-declines]');
+  await page.selectOption('[data-testid=select-microsoft_declines]', 'true');
   await page.selectOption('[data-testid=select-amendment_2026_04]', 'false');
   await page.click('[data-testid=tab-diff]');
   await page.waitForURL(/amendment_2026_04=false&vs\.microsoft_declines=true.*panel=diff/);
@@ -504,18 +497,18 @@ test('two what-ifs compared: set up on the page, shared by URL, reopened the sam
     compare: await p.inputValue('[data-testid=compare-with]'),
   });
   const seen = await read(page);
-  assert.match(seen.caption, /compared with B \(Microsoft declines offered capacity: declines\)/);
+  assert.match(seen.caption, /compared with B \(Microsoft’s answer to new capacity: declined\)/);
   assert.match(seen.cell, /blocked.*\(◆ B: ✓ allowed\)/);
-  assert.match(seen.strip, /^◆ Against B \(Microsoft declines offered capacity: declines\)/);
+  assert.match(seen.strip, /^◆ Against B \(Microsoft’s answer to new capacity: declined\)/);
   assert.match(seen.diff, /A: ✗ blocked → B: ✓ allowed because of 2026-04-27 amendment happened: no/);
   const again = await open(shared.slice(url.length));
   assert.deepEqual(await read(again), seen, 'the link reproduces both scenarios and what the page says of them');
-  assert.equal(await again.isChecked('[data-testid=toggle-microsoft-declines]'), true);
+  assert.equal(await again.isChecked('[data-testid=declines-true]'), true, 'the three-way choice is the same state');
   assert.equal(await again.inputValue('[data-testid=select-amendment_2026_04]'), 'false');
   // Swapped, B is no preset: the list names it in words, and the link carries it.
   await again.click('[data-testid=compare-swap]');
   await again.waitForURL(/vs\.amendment_2026_04=false/);
-  assert.equal(await again.textContent('#compare-custom'), 'Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no');
+  assert.equal(await again.textContent('#compare-custom'), 'Microsoft’s answer to new capacity: declined; 2026-04-27 amendment happened: no');
   assert.equal(await again.inputValue('[data-testid=compare-with]'), 'microsoft_declines=true;amendment_2026_04=false');
   const third = await open(again.url().slice(url.length));
   assert.match(await third.textContent('[data-testid=cell-api-aws]'), /allowed.*\(◆ B: ✗ blocked\)/);
@@ -544,7 +537,7 @@ test('pictures: the grid, the overview and the difference as SVG and PNG, titled
   const text = svg.bytes.toString('utf8');
   assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="(\d+)"/);
   const height = Number(text.match(/height="(\d+)"/)[1]);
-  assert.match(text, /<title>Where OpenAI may run each workload on 2025-03-15 — Scenario \(A\): Microsoft declines offered capacity: declines\. Compared with as happened\.<\/title>/);
+  assert.match(text, /<title>Where OpenAI may run each workload on 2025-03-15 — Scenario \(A\): Microsoft’s answer to new capacity: declined\. Compared with as happened\.<\/title>/);
   assert.match(text, />Source: dealscope, from Microsoft/);
   assert.match(text, />Data as of 2026-12-02\. Permalink:</);
   assert.match(await page.textContent('[data-testid=export-status]'), /dealscope-grid-2025-03-15-microsoft-declines-true\.svg downloaded/);

@@ -40,13 +40,14 @@ async function measure(throttle, loadOnly = false, query = PLAIN) {
     // Each interaction starts from a settled page, as a reader's would: the page finishes what
     // it does after painting the grid (the open panel) before the next click.
     const settled = () => new Promise((r) => setTimeout(r, 150));
-    const toggle = document.querySelector('[data-testid=toggle-microsoft-declines]');
+    // The three-way Microsoft choice, between "declined" and "as reported".
+    const choices = ['true', 'recorded'].map((v) => document.querySelector(`[data-testid=declines-${v}]`));
     const slider = document.querySelector('[data-testid=date-slider]');
     const out = { toggle: [], slider: [] };
     for (let i = 0; i < n; i++) {
       await settled();
       let t0 = performance.now();
-      toggle.click();
+      choices[i % 2].click();
       await painted();
       out.toggle.push(performance.now() - t0);
       await settled();

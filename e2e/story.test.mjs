@@ -55,7 +55,7 @@ test('without JavaScript a story step shows its own grid and what changed, never
       await step.locator('[data-testid=story-try]').click();
       await page.waitForURL(/microsoft_declines=true.*#step-4-try$/);
       assert.equal(await stepVerdict(page, '4-try', 'training.coreweave'), 'allowed');
-      assert.match(await page.locator('[data-testid=story-step-4-try] .step-grid caption').textContent(), /changed by “Microsoft declines offered capacity: declines”/);
+      assert.match(await page.locator('[data-testid=story-step-4-try] .step-grid caption').textContent(), /changed by “Microsoft’s answer to new capacity: declined”/);
       await page.locator('[data-testid=story-step-4-try] [data-testid=story-untry]').click();
       await page.waitForURL(/#step-4$/);
     }
@@ -91,7 +91,7 @@ test('the story walked by its links with the network cut after load: within the 
       await page.click('[data-testid=story-step-4] [data-testid=story-try]');
       await page.waitForURL(/#step-4-try$/);
       await page.waitForFunction(() => document.querySelector('[data-testid=cell-training-coreweave]').dataset.verdict === 'allowed');
-      assert.equal(await page.isChecked('[data-testid=toggle-microsoft-declines]'), true);
+      assert.equal(await page.isChecked('[data-testid=declines-true]'), true);
       await page.click('[data-testid=story-step-4-try] [data-testid=story-untry]');
       await page.waitForURL(/#step-4$/);
       await page.waitForFunction(() => document.querySelector('[data-testid=cell-training-coreweave]').dataset.verdict === 'conditional');

@@ -139,7 +139,7 @@ test('copy link and embed this view: the link reopens the view, the snippet embe
   await page.click('[data-testid=copy-embed]');
   await page.waitForFunction(() => /embed snippet is copied/.test(document.querySelector('[data-testid=share-status]').textContent));
   const snippet = await page.inputValue('[data-testid=share-text]');
-  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?date=2025-03-15&amp;microsoft_declines=true&amp;cell=training\.coreweave&amp;embed=1&amp;v=\w+" title="dealscope: where OpenAI may run each workload on 2025-03-15 \(Microsoft declines offered capacity: declines\)" width="900" height="700"/);
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?date=2025-03-15&amp;microsoft_declines=true&amp;cell=training\.coreweave&amp;embed=1&amp;v=\w+" title="dealscope: where OpenAI may run each workload on 2025-03-15 \(Microsoft’s answer to new capacity: declined\)" width="900" height="700"/);
   // The snippet, pasted into a page, shows the embedded view.
   const host = await context.newPage();
   await host.setContent(`<!doctype html><title>article</title>${snippet}`);

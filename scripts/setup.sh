@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One-time (idempotent) machine set-up for dealscope: Rust wasm target, Trunk,
 # wasm-bindgen-cli (the exact Cargo.lock version), geckodriver, Chromium + Firefox from
-# Debian, npm tools (binaryen's wasm-opt, playwright-core, axe-core). Everything comes from
+# Debian, a Java runtime for the Nu HTML Checker, npm tools (binaryen's wasm-opt,
+# playwright-core, axe-core, vnu-jar). Everything comes from
 # the package registries; nothing downloads prebuilt binaries. Downloads (apt, npm) run
 # while the Rust tools compile. Second run: a few seconds (each step checks first).
 set -euo pipefail
@@ -24,6 +25,8 @@ need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v firefox-esr >/dev/null || need_apt+=(firefox-esr)
+# The W3C Nu HTML Checker (npm vnu-jar, e2e/validity.test.mjs) runs on Debian's Java.
+command -v java >/dev/null || need_apt+=(default-jre-headless)
 if ((${#need_apt[@]})); then
   log "apt-get install ${need_apt[*]} (in the background)"
   (
@@ -37,7 +40,9 @@ fi
 # npm tools, pinned by e2e/package-lock.json.
 if [ ! -x e2e/node_modules/.bin/wasm-opt ] || [ e2e/package-lock.json -nt e2e/node_modules/.stamp ]; then
   log "npm ci in e2e/ (in the background)"
-  (cd e2e && npm ci --no-audit --no-fund --silent && touch node_modules/.stamp) &
+  # --ignore-scripts: the only install script is vnu-jar's, which would download a Java
+  # runtime from GitHub; the checker runs on Debian's (default-jre-headless, above).
+  (cd e2e && npm ci --ignore-scripts --no-audit --no-fund --silent && touch node_modules/.stamp) &
   pids+=($!)
 fi
 

@@ -140,7 +140,7 @@ mod tests {
         let snippet = embed_snippet(base, &view);
         assert!(snippet.starts_with("<iframe src=\"https://example.org/dealscope/?date=2025-03-15&amp;microsoft_declines=true&amp;cell=training.coreweave&amp;"), "{snippet}");
         assert!(snippet.contains("&amp;embed=1&amp;v="), "only the grid and the open panel: {snippet}");
-        assert!(snippet.contains(" title=\"dealscope: where OpenAI may run each workload on 2025-03-15 (Microsoft declines offered capacity: declines)\""), "{snippet}");
+        assert!(snippet.contains(" title=\"dealscope: where OpenAI may run each workload on 2025-03-15 (Microsoft’s answer to new capacity: declined)\""), "{snippet}");
         assert!(snippet.ends_with("></iframe>"));
     }
 

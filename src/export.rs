@@ -381,7 +381,7 @@ mod tests {
         assert!(coreweave.contains("ms-2025-01-21: Microsoft"), "{coreweave}");
         assert!(coreweave.contains("(2025-01-21; primary)"), "reliability in the citation: {coreweave}");
         assert!(
-            coreweave.contains("microsoft_declines=true,Microsoft declines offered capacity: declines,"),
+            coreweave.contains("microsoft_declines=true,Microsoft’s answer to new capacity: declined,"),
             "{coreweave}"
         );
     }

@@ -12,20 +12,12 @@ use crate::vocab::{self, Provider, Workload};
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
-/// The story a first-time reader is offered: CoreWeave training on 2025-03-15, the day
-/// Microsoft's right of first refusal was the question.
+/// The landing's day: CoreWeave training on 2025-03-15, the day Microsoft's right of first
+/// refusal was the question — a day when the doors differ (allowed on Azure, waiting on
+/// Microsoft's answer elsewhere, the API blocked), so a first look shows what a verdict is.
 pub const STORY_DATE: NaiveDate = vocab::ymd(2025, 3, 15);
 /// The cell of that story.
 pub const STORY_CELL: (Workload, Provider) = (Workload::Training, Provider::Coreweave);
-
-/// The day the explorer opens on when the URL names none: the reader's `today`, clamped to
-/// the range the data covers — at most the day it was researched ("data as of"), since a
-/// later day is a projection, not a record. On the day the data is brought up to date that is
-/// today; until then it is the day the page was prerendered for, so the served page is
-/// exactly what the reader gets.
-pub fn opening_day(today: NaiveDate) -> NaiveDate {
-    today.clamp(vocab::FIRST_DAY, crate::dataset::dataset().researched)
-}
 
 /// Which panel is open beside the grid.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -98,9 +90,19 @@ pub struct ViewState {
 }
 
 impl Default for ViewState {
-    /// The view a link without parameters opens, on the data's "as of" day.
+    /// The landing: the view a link without a date opens and the release build prerenders
+    /// (one definition, whatever the reader's clock says): [`STORY_CELL`] on [`STORY_DATE`],
+    /// as happened, "Why" open.
     fn default() -> Self {
-        ViewState::opening(crate::dataset::dataset().researched)
+        ViewState {
+            date: STORY_DATE,
+            scenario: Scenario::AS_HAPPENED,
+            base: Scenario::AS_HAPPENED,
+            selected: Some(STORY_CELL),
+            panel: Panel::Why,
+            embed: false,
+            range: TimeRange::SoFar,
+        }
     }
 }
 
@@ -115,33 +117,19 @@ pub struct Link {
 }
 
 impl ViewState {
-    /// The view a reader gets with nothing in the URL: where OpenAI may run things on
-    /// `today` (clamped to the data's range); the answer for the API on AWS, the freshest story.
-    pub fn opening(today: NaiveDate) -> ViewState {
-        ViewState {
-            date: opening_day(today),
-            scenario: Scenario::AS_HAPPENED,
-            base: Scenario::AS_HAPPENED,
-            selected: Some((Workload::Api, Provider::Aws)),
-            panel: Panel::Why,
-            embed: false,
-            range: TimeRange::SoFar,
-        }
-    }
-
     /// Reads a query string (`?date=…&cell=training.coreweave&microsoft_declines=true`,
     /// `vs.amendment_2026_04=false` for the scenario compared with)
     /// against the data's "as of" day. Returns the state and one notice per ignored parameter.
     pub fn from_query(query: &str) -> (ViewState, Vec<String>) {
-        let link = Link::parse(query, crate::dataset::dataset().researched);
+        let link = Link::parse(query);
         (link.view, link.notices)
     }
 }
 
 impl Link {
-    /// Reads a query string; without a `date`, the view opens on `today` (clamped).
-    pub fn parse(query: &str, today: NaiveDate) -> Link {
-        let mut state = ViewState::opening(today);
+    /// Reads a query string; what it does not say is the landing's ([`ViewState::default`]).
+    pub fn parse(query: &str) -> Link {
+        let mut state = ViewState::default();
         let mut notices = Vec::new();
         let mut seen = None;
         for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
@@ -420,7 +408,7 @@ mod tests {
         let (state, notices) = ViewState::from_query(
             "?date=2040-01-01&cell=training.ibm&agi_verified=maybe&panel=x&zzz=1&microsoft_declines=true&%ZZ=%",
         );
-        assert_eq!(state.date, crate::dataset::dataset().researched, "no date: the data's as-of day");
+        assert_eq!(state.date, STORY_DATE, "no usable date: the landing's");
         assert_eq!(state.scenario.microsoft_declines(), Some(true));
         assert_eq!(notices.len(), 6, "{notices:?}");
         assert!(notices[0].contains("date=2040-01-01") && notices[0].contains("outside"), "{}", notices[0]);
@@ -446,13 +434,17 @@ mod tests {
     }
 
     #[test]
-    fn without_a_date_the_page_opens_on_today_clamped_to_the_data() {
-        let as_of = crate::dataset::dataset().researched;
-        let today = vocab::ymd(2026, 5, 3);
-        assert_eq!(Link::parse("", today).view.date, today, "a day the data covers");
-        assert_eq!(Link::parse("?cell=none", vocab::ymd(2027, 2, 3)).view.date, as_of, "later days are projections");
-        assert_eq!(Link::parse("", vocab::ymd(2001, 1, 1)).view.date, vocab::FIRST_DAY);
-        assert_eq!(Link::parse("?date=2027-02-03", today).view.date, vocab::ymd(2027, 2, 3), "a date in the link wins");
+    fn without_a_date_the_page_opens_on_the_landing() {
+        let landing = Link::parse("").view;
+        assert_eq!((landing.date, landing.selected), (STORY_DATE, Some(STORY_CELL)));
+        assert_eq!(landing, ViewState::default());
+        assert_eq!(Link::parse("?cell=none").view.date, STORY_DATE);
+        assert_eq!(Link::parse("?date=2027-02-03").view.date, vocab::ymd(2027, 2, 3), "a date in the link wins");
+        // The landing shows all three verdicts: a first look sees what they mean.
+        let shown = engine::matrix(crate::dataset::dataset(), STORY_DATE, Scenario::AS_HAPPENED).unwrap();
+        for outcome in [Outcome::Allowed, Outcome::Blocked, Outcome::Conditional] {
+            assert!(shown.iter().any(|c| c.verdict.outcome == outcome), "{outcome:?}");
+        }
     }
 
     #[test]
@@ -470,7 +462,7 @@ mod tests {
         // 3 = no verdict: "D" is 0b11 in the first cell.
         assert!(Marks::parse("DAAAAAAAAA").unwrap_err().contains("no verdict"));
         // A garbled marker is ignored with a notice; the rest of the link stands.
-        let link = Link::parse("?date=2025-03-15&v=zz%3Cb%3E&microsoft_declines=true", STORY_DATE);
+        let link = Link::parse("?date=2025-03-15&v=zz%3Cb%3E&microsoft_declines=true");
         assert_eq!(link.seen, None);
         assert_eq!(link.view.scenario.microsoft_declines(), Some(true));
         assert_eq!(link.notices.len(), 1);
@@ -482,7 +474,7 @@ mod tests {
         let ds = crate::dataset::dataset();
         let view = ViewState { date: vocab::ymd(2024, 9, 1), ..ViewState::default() };
         // Unchanged: the link carries what the data says today.
-        let link = Link::parse(&view.to_query(), STORY_DATE);
+        let link = Link::parse(&view.to_query());
         assert_eq!(link.view, view);
         assert!(drift(ds, &link.view, &link.seen.unwrap()).is_empty());
         // A link shared when the 2024 Oracle capacity was read as a licence: Oracle training

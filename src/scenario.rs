@@ -331,7 +331,7 @@ mod tests {
         s.set("microsoft_declines", "true").unwrap();
         assert_eq!(s.microsoft_declines(), Some(true));
         assert_eq!(s.to_string(), "microsoft_declines=true");
-        assert_eq!(s.describe(), "Microsoft declines offered capacity: declines");
+        assert_eq!(s.describe(), "Microsoft’s answer to new capacity: declined");
         s.set("microsoft_declines", "false").unwrap();
         assert_eq!(s.microsoft_declines(), Some(false));
         let err = s.set("api_exclusive_until", "2030").unwrap_err().to_string();

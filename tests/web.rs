@@ -86,15 +86,14 @@ fn at(date: (i32, u32, u32)) -> ViewState {
 async fn toggle_opens_coreweave_training_on_2025_03_15() {
     let (c, _) = mount(at((2025, 3, 15))).await;
     assert_eq!(verdict(&c, "training-coreweave"), "conditional");
-    let toggle: HtmlInputElement = find(&c, "toggle-microsoft-declines").unchecked_into();
-    toggle.click();
+    find(&c, "declines-true").click();
     settle().await;
     assert_eq!(verdict(&c, "training-coreweave"), "allowed");
     let text = find(&c, "cell-training-coreweave").text_content().unwrap_or_default();
     assert!(text.contains('✓') && text.contains("allowed"), "symbol and word, not colour alone: {text}");
     // The API stays Azure-only whatever Microsoft declines.
     assert_eq!(verdict(&c, "api-coreweave"), "blocked");
-    toggle.click();
+    find(&c, "declines-recorded").click();
     settle().await;
     assert_eq!(verdict(&c, "training-coreweave"), "conditional");
 }
@@ -383,8 +382,7 @@ async fn a_selected_cell_keeps_focus_while_the_grid_changes() {
     settle().await;
     assert_eq!(state.selected.get_untracked(), Some((Workload::Training, Provider::Coreweave)));
     assert_eq!(cell.get_attribute("aria-pressed").as_deref(), Some("true"));
-    let toggle: HtmlInputElement = find(&c, "toggle-microsoft-declines").unchecked_into();
-    toggle.click();
+    find(&c, "declines-true").click();
     cell.focus().unwrap();
     state.date.set(ymd(2025, 3, 17));
     settle().await;
@@ -396,7 +394,7 @@ async fn a_selected_cell_keeps_focus_while_the_grid_changes() {
     assert!(cell.class_list().contains("selected") && cell.class_list().contains("differs"));
     let caption = find(&c, "grid").query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
     assert!(
-        caption.contains("2025-03-17") && caption.contains("Microsoft declines offered capacity: declines"),
+        caption.contains("2025-03-17") && caption.contains("Microsoft’s answer to new capacity: declined"),
         "{caption}"
     );
 }
@@ -427,11 +425,10 @@ async fn the_data_says_how_old_it_is_and_later_days_are_projections() {
     settle().await;
     assert!(c.query_selector("[data-testid=projection]").unwrap().is_none(), "a recorded day is no projection");
     assert!(c.query_selector("[data-testid=projection-note]").unwrap().is_none());
-    // The CoreWeave story is one click away.
-    find(&c, "story-coreweave").click();
+    // The data's own day is one click away.
+    find(&c, "latest-day").click();
     settle().await;
-    assert_eq!(state.date.get_untracked(), ymd(2025, 3, 15));
-    assert_eq!(state.selected.get_untracked(), Some((Workload::Training, Provider::Coreweave)));
+    assert_eq!(state.date.get_untracked(), ymd(2026, 11, 26));
 }
 
 #[wasm_bindgen_test]
@@ -471,7 +468,7 @@ async fn a_link_whose_answers_changed_says_which_and_why() {
         })
         .collect();
     let url = format!("?date=2024-09-01&cell=training.oracle&v={}", Marks::of(outcomes).encode());
-    let state = State::from_link(Link::parse(&url, ymd(2026, 11, 26)));
+    let state = State::from_link(Link::parse(&url));
     let container = mount_state(state).await;
     let text = find(&container, "notice-drift").text_content().unwrap_or_default();
     assert!(text.contains("Research & training on Oracle (OCI): allowed when shared, blocked now"), "{text}");
@@ -479,7 +476,7 @@ async fn a_link_whose_answers_changed_says_which_and_why() {
     assert!(container.query_selector("[data-testid=notice-ignored]").unwrap().is_none());
     // An unchanged link shows nothing extra.
     let same = ViewState { date: day, ..ViewState::default() }.to_query();
-    let quiet = State::from_link(Link::parse(&same, ymd(2026, 11, 26)));
+    let quiet = State::from_link(Link::parse(&same));
     assert!(quiet.drift.get_untracked().is_empty() && quiet.notices.get_untracked().is_empty());
 }
 
@@ -706,9 +703,9 @@ async fn any_two_what_ifs_are_compared_on_the_page() {
     let b = cell.query_selector("[data-testid=b-verdict]").unwrap().expect("B's verdict in the cell");
     assert_eq!(b.text_content().unwrap_or_default(), " (◆ B: ✓ allowed)", "B's verdict beside A's");
     let caption = c.query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
-    assert!(caption.contains("compared with B (Microsoft declines offered capacity: declines)"), "{caption}");
+    assert!(caption.contains("compared with B (Microsoft’s answer to new capacity: declined)"), "{caption}");
     let strip = find(&c, "diff-strip").text_content().unwrap_or_default();
-    assert!(strip.starts_with("◆ Against B (Microsoft declines offered capacity: declines)"), "{strip}");
+    assert!(strip.starts_with("◆ Against B (Microsoft’s answer to new capacity: declined)"), "{strip}");
     assert!(
         strip.contains("OpenAI API on CoreWeave, Oracle (OCI) and 4 more: blocked from 2026-04-27 on (B: allowed)"),
         "{strip}"
@@ -718,17 +715,17 @@ async fn any_two_what_ifs_are_compared_on_the_page() {
     let pair = find(&c, "diff-pair").text_content().unwrap_or_default();
     assert_eq!(
         pair,
-        "A: Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no. B: Microsoft declines offered capacity: declines."
+        "A: Microsoft’s answer to new capacity: declined; 2026-04-27 amendment happened: no. B: Microsoft’s answer to new capacity: declined."
     );
     let diff = find(&c, "diff-view").text_content().unwrap_or_default();
     assert!(diff.contains("A: ✗ blocked → B: ✓ allowed because of 2026-04-27 amendment happened: no"), "A → B: {diff}");
     let groups = c.query_selector_all("[data-testid=diff-group]").unwrap().length();
     assert!(groups < 6, "six cells with the same difference are one line: {groups}");
-    assert!(!diff.contains("Microsoft declines offered capacity: declines and"), "only what A changes on B: {diff}");
+    assert!(!diff.contains("Microsoft’s answer to new capacity: declined and"), "only what A changes on B: {diff}");
     // Both live in the URL, and come back from it.
     let query = state.view_state_untracked().to_query();
     assert!(query.contains("microsoft_declines=true&amendment_2026_04=false&vs.microsoft_declines=true"), "{query}");
-    assert_eq!(Link::parse(&query, ymd(2026, 11, 26)).view, state.view_state_untracked());
+    assert_eq!(Link::parse(&query).view, state.view_state_untracked());
     // Swap: B is now no preset, so the list shows it in words.
     assert!(!swap.has_attribute("disabled"));
     swap.click();
@@ -914,4 +911,133 @@ async fn a_reader_adds_a_clause_and_it_is_marked_as_theirs() {
     settle().await;
     assert_eq!(state.scenario.get_untracked(), Scenario::AS_HAPPENED);
     assert_eq!(verdict(&c, "api-aws"), "allowed");
+}
+
+/// Presses `key` on `el` with Ctrl held or not (see [`press`]).
+fn press_ctrl(el: &web_sys::Element, key: &str, ctrl: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    el.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+fn focused_testid() -> String {
+    document().active_element().and_then(|el| el.get_attribute("data-testid")).unwrap_or_default()
+}
+
+fn stops(c: &HtmlElement, selector: &str) -> Vec<String> {
+    let list = c.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.get_attribute("tabindex").as_deref() == Some("0"))
+        .filter_map(|el| el.get_attribute("data-testid"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_grid_is_one_tab_stop_with_arrow_keys_and_enter_goes_to_the_answer() {
+    let (c, state) = mount(at((2025, 3, 15))).await;
+    let cells = "[data-action=select]";
+    assert_eq!(stops(&c, cells), ["cell-training-coreweave"], "one tab stop: the selected cell");
+    let start = find(&c, "cell-training-coreweave");
+    start.focus().unwrap();
+    press_ctrl(&start, "ArrowRight", false);
+    assert_eq!(focused_testid(), "cell-training-oracle");
+    assert_eq!(stops(&c, cells), ["cell-training-oracle"], "the stop moves with the focus");
+    for (key, ctrl, then) in [
+        ("ArrowDown", false, "cell-products-oracle"),
+        ("End", false, "cell-products-other"),
+        ("ArrowRight", false, "cell-products-other"),
+        ("Home", false, "cell-products-azure"),
+        ("ArrowLeft", false, "cell-products-azure"),
+        ("ArrowUp", false, "cell-training-azure"),
+        ("End", true, "cell-api-natsec-other"),
+        ("Home", true, "cell-training-azure"),
+        ("ArrowDown", false, "cell-products-azure"),
+    ] {
+        let el = document().active_element().unwrap();
+        press_ctrl(&el, key, ctrl);
+        assert_eq!(focused_testid(), then, "{key} (ctrl {ctrl})");
+    }
+    // Arrows move the focus, never the selection.
+    assert_eq!(state.selected.get_untracked(), Some((Workload::Training, Provider::Coreweave)));
+    // Enter selects and moves the focus to the answer.
+    state.panel.set(Panel::Dataset);
+    settle().await;
+    press_ctrl(&find(&c, "cell-products-azure"), "Enter", false);
+    settle().await;
+    settle().await;
+    assert_eq!(state.selected.get_untracked(), Some((Workload::Products, Provider::Azure)));
+    assert_eq!(state.panel.get_untracked(), Panel::Why);
+    let active = document().active_element().unwrap();
+    assert_eq!(active.id(), "panel", "the answer has the focus");
+    assert!(active.text_content().unwrap_or_default().contains("Own products (ChatGPT…) on Microsoft Azure"));
+    assert_eq!(stops(&c, cells), ["cell-products-azure"]);
+    // A selection from elsewhere (a link, the overview) moves the stop too.
+    state.selected.set(Some((Workload::Api, Provider::Aws)));
+    settle().await;
+    assert_eq!(stops(&c, cells), ["cell-api-aws"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_panel_tabs_follow_the_aria_tabs_pattern() {
+    let (c, state) = mount(at((2025, 3, 15))).await;
+    let tabs = "[role=tab]";
+    assert_eq!(stops(&c, tabs), ["tab-why"]);
+    let why = find(&c, "tab-why");
+    why.focus().unwrap();
+    for (key, then, panel) in [
+        ("ArrowRight", "tab-overview", Panel::Overview),
+        ("ArrowRight", "tab-diff", Panel::Diff),
+        ("End", "tab-dataset", Panel::Dataset),
+        ("ArrowRight", "tab-why", Panel::Why),
+        ("ArrowLeft", "tab-dataset", Panel::Dataset),
+        ("Home", "tab-why", Panel::Why),
+    ] {
+        press_ctrl(&document().active_element().unwrap(), key, false);
+        settle().await;
+        assert_eq!(focused_testid(), then, "{key}");
+        assert_eq!(state.panel.get_untracked(), panel, "{key}");
+        assert_eq!(stops(&c, tabs), [then], "{key}: the open tab is the one stop");
+        assert_eq!(find(&c, then).get_attribute("aria-selected").as_deref(), Some("true"));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_microsoft_choice_is_three_way_and_one_state_with_the_panel() {
+    let (c, state) = mount(at((2025, 3, 15))).await;
+    let radio = |v: &str| find(&c, &format!("declines-{v}")).unchecked_into::<HtmlInputElement>();
+    let select: HtmlSelectElement = find(&c, "select-microsoft_declines").unchecked_into();
+    assert!(radio("recorded").checked());
+    for (wire, cell) in [("true", "allowed"), ("false", "blocked"), ("recorded", "conditional")] {
+        radio(wire).click();
+        settle().await;
+        assert_eq!(verdict(&c, "training-coreweave"), cell, "{wire}");
+        assert_eq!(select.value(), wire, "the panel's select is the same state");
+        assert_eq!(state.scenario.get_untracked().value(dealscope::vocab::ScenarioKey::MicrosoftDeclines), wire);
+    }
+    // The caption reads as a reader says it, never "declines … takes".
+    radio("false").click();
+    settle().await;
+    let caption = find(&c, "grid").query_selector("caption").unwrap().unwrap().text_content().unwrap_or_default();
+    assert!(caption.ends_with("— scenario: Microsoft’s answer to new capacity: took the capacity"), "{caption}");
+    // The select drives the radios the same way.
+    select.set_value("true");
+    fire(&select, "change");
+    settle().await;
+    assert!(radio("true").checked() && !radio("false").checked() && !radio("recorded").checked());
+    // On a day it changes nothing, it says so instead of offering the choice.
+    state.date.set(ymd(2026, 6, 1));
+    settle().await;
+    let choices = c.query_selector("#declines-choices").unwrap().unwrap();
+    assert!(choices.has_attribute("hidden"));
+    let note = find(&c, "declines-moot");
+    assert!(!note.has_attribute("hidden"));
+    assert!(note.text_content().unwrap_or_default().contains("changes nothing on 2026-06-01"));
+    state.date.set(ymd(2025, 4, 1));
+    settle().await;
+    assert!(!choices.has_attribute("hidden") && note.has_attribute("hidden"));
 }

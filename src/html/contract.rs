@@ -300,8 +300,9 @@ pub enum Control {
     DateField,
     /// The slider over 2016–2035.
     Slider,
-    /// The "Microsoft declines the capacity" checkbox.
-    DeclinesToggle,
+    /// The Microsoft-decision what-if beside the grid: three radios (as reported / declined /
+    /// took the capacity), each with its wire value.
+    Declines,
     /// A scenario key's select.
     Key(ScenarioKey),
     /// A filter of the dataset's events (by `data-parties` / `data-providers` of each event).
@@ -318,7 +319,7 @@ impl Control {
         match self {
             Control::DateField => "date".to_owned(),
             Control::Slider => "slider".to_owned(),
-            Control::DeclinesToggle => "declines".to_owned(),
+            Control::Declines => "declines".to_owned(),
             Control::EventJump => "event".to_owned(),
             Control::Compare => "compare".to_owned(),
             Control::Key(key) => format!("key.{}", key.as_str()),
@@ -344,7 +345,7 @@ impl Control {
             None => match name.as_str() {
                 "date" => Control::DateField,
                 "slider" => Control::Slider,
-                "declines" => Control::DeclinesToggle,
+                "declines" => Control::Declines,
                 "event" => Control::EventJump,
                 "compare" => Control::Compare,
                 _ => return Err(unknown()),
@@ -360,7 +361,7 @@ impl Control {
     /// Every control there is, for tests and for looking the page's handles up.
     pub fn all() -> Vec<Control> {
         let mut all =
-            vec![Control::DateField, Control::Slider, Control::DeclinesToggle, Control::EventJump, Control::Compare];
+            vec![Control::DateField, Control::Slider, Control::Declines, Control::EventJump, Control::Compare];
         all.extend(ScenarioKey::ALL.iter().map(|k| Control::Key(*k)));
         all.extend(Filter::ALL.iter().map(|f| Control::Filter(*f)));
         all
@@ -378,6 +379,9 @@ pub mod ids {
     pub const GRID_CAPTION: &str = "grid-caption";
     /// The "compared with" list's entry for a B that is neither as happened nor a preset.
     pub const COMPARE_CUSTOM: &str = "compare-custom";
+    /// The three-way Microsoft choice beside the grid, and its "changes nothing today" line.
+    pub const DECLINES_CHOICES: &str = "declines-choices";
+    pub const DECLINES_NOTE: &str = "declines-note";
     /// What became of the last picture download (drawn, or why not).
     pub const EXPORT_STATUS: &str = "export-status";
 }

@@ -79,10 +79,11 @@ pub fn events(ds: &Dataset) -> Html {
         };
         html!(
             out,
-            "<li id=\"event-{}\" data-parties=\"{}\" data-providers=\"{}\"><time>{}</time> — {}",
+            "<li id=\"event-{}\" data-parties=\"{}\" data-providers=\"{}\"><time datetime=\"{}\">{}</time> — {}",
             e.id,
             parties.join(" "),
             providers.join(" "),
+            partial(e.date),
             date,
             e.what
         );

@@ -16,7 +16,7 @@ use crate::answer::partial;
 use crate::dataset::Dataset;
 use crate::engine::{describe_moot, diff_between, evaluate_cell, moot, CellDiff, Outcome, Query};
 use crate::permalink::TimeRange;
-use crate::permalink::{Panel, ViewState, STORY_CELL, STORY_DATE};
+use crate::permalink::{Panel, ViewState};
 use crate::scenario::{write_settings, Scenario, PRESETS};
 use crate::vocab::{Provider, ScenarioKey, Setting, Workload, FIRST_DAY, LAST_DAY};
 use chrono::NaiveDate;
@@ -164,10 +164,22 @@ pub fn as_of(ds: &Dataset) -> Html {
     markup!("Data as of <time>{}</time> (latest event {})", ds.researched, partial(ds.latest_event))
 }
 
-/// The grid of verdicts: workloads × providers, each cell a button ([`Action::Select`]).
+/// The grid's one tab stop (roving `tabindex`, the ARIA grid pattern): the selected cell, or
+/// the first when none is; the arrow keys move it (`ui::grid::key`).
+pub fn cell_tabindex(selected: Option<Cell>, cell: Cell) -> &'static str {
+    let stop = selected.unwrap_or((Workload::ALL[0], Provider::ALL[0]));
+    if stop == cell {
+        "0"
+    } else {
+        "-1"
+    }
+}
+
+/// The grid of verdicts: workloads × providers, each cell a button ([`Action::Select`]) in an
+/// ARIA grid with one tab stop.
 pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
     let mut out = markup!(
-        "<div class=\"grid-wrap\" role=\"region\" aria-label=\"Verdicts by workload and provider\" tabindex=\"0\"><table class=\"grid\" data-testid=\"grid\"><caption id=\"{}\">{}</caption><thead><tr><th scope=\"col\">Workload</th>",
+        "<div class=\"grid-wrap\"><table class=\"grid\" role=\"grid\" data-testid=\"grid\"><caption id=\"{}\">{}</caption><thead><tr><th scope=\"col\"><span class=\"corner\">Workload</span></th>",
         ids::GRID_CAPTION,
         caption(ds, view.date, view.scenario, view.base)
     );
@@ -182,10 +194,11 @@ pub fn grid(ds: &Dataset, view: &ViewState) -> Html {
             let [(_, class), (_, pressed), (_, verdict)] = c.attrs();
             html!(
                 out,
-                "<td><button type=\"button\" class=\"{}\" aria-pressed=\"{}\" data-verdict=\"{}\" data-testid=\"cell-{}-{}\"{}>{}</button></td>",
+                "<td><button type=\"button\" class=\"{}\" aria-pressed=\"{}\" data-verdict=\"{}\" tabindex=\"{}\" data-testid=\"cell-{}-{}\"{}>{}</button></td>",
                 class,
                 pressed,
                 verdict,
+                cell_tabindex(view.selected, (w, p)),
                 w.as_str(),
                 p.as_str(),
                 Html::from(Action::Select((w, p))),
@@ -206,7 +219,7 @@ pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
     let scale = Scale::new(ds, TimeRange::All);
     let max = scale.total().max(1);
     let mut out = markup!(
-        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" title=\"A day from {} to {}, written YYYY-MM-DD\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀ previous change</button><button type=\"button\" data-testid=\"next-change-button\"{}>next change ▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" aria-describedby=\"slider-keys\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
+        "<div class=\"date-controls\"><label for=\"date-input\">Date</label><input id=\"date-input\" type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" title=\"A day from {} to {}, written YYYY-MM-DD\" data-testid=\"date-input\"{} value=\"{}\" aria-invalid=\"false\" aria-describedby=\"{}\"><button type=\"button\" data-testid=\"prev-change\"{}>◀<span class=\"long\"> previous change</span></button><button type=\"button\" data-testid=\"next-change-button\"{}><span class=\"long\">next change </span>▶</button><span id=\"{}\" class=\"error\" role=\"status\"></span><div class=\"slider\"><input type=\"range\" min=\"0\" max=\"{}\" step=\"1\" aria-label=\"Date slider, 2016 to 2035\" aria-valuetext=\"{}\" aria-describedby=\"slider-keys\" data-testid=\"date-slider\"{} value=\"{}\"><div class=\"ticks\" aria-hidden=\"true\">",
         FIRST_DAY,
         LAST_DAY,
         Html::from(Control::DateField),
@@ -265,18 +278,59 @@ fn headline(what: &str) -> String {
     format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
 }
 
-/// Whether the "Microsoft declines" checkbox is checked.
-pub fn declines_checked(scenario: Scenario) -> bool {
-    scenario.microsoft_declines() == Some(true)
+/// The Microsoft-decision what-if, the one a reader asks first: its key.
+const DECLINES: ScenarioKey = ScenarioKey::MicrosoftDeclines;
+
+/// Whether Microsoft's answer changes any verdict on `date` under the rest of `scenario`
+/// (every cell under each of its three answers: 84 verdicts, ~0.2 ms).
+pub fn declines_matters(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> bool {
+    let under = |wire: &str| {
+        let s = scenario.with(DECLINES.as_str(), wire);
+        crate::engine::cells().map(move |(w, p)| evaluate_cell(ds, date, w, p, s))
+    };
+    let values = DECLINES.values();
+    values[1..].iter().any(|wire| !under(values[0]).eq(under(wire)))
 }
 
-/// The one toggle at the top of the page.
-pub fn declines_toggle(scenario: Scenario) -> Html {
-    markup!(
-        "<label class=\"toggle\"><input type=\"checkbox\" data-testid=\"toggle-microsoft-declines\"{}{}> Microsoft declines the capacity</label>",
-        Html::from(Control::DeclinesToggle),
-        flag("checked", declines_checked(scenario))
-    )
+/// What the three-way choice says, after its legend, when Microsoft's answer changes nothing
+/// on the day (`None` when it matters).
+pub fn declines_note(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Option<String> {
+    if declines_matters(ds, date, scenario) {
+        return None;
+    }
+    Some(format!("changes nothing on {date} — no verdict that day depends on it."))
+}
+
+/// The Microsoft-decision what-if beside the grid: one three-way choice (as reported /
+/// declined / took the capacity) — the same state as the scenario panel's select — or, on a
+/// day when it changes nothing, a line saying so.
+pub fn declines_choice(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Html {
+    let note = declines_note(ds, date, scenario);
+    let mut out = markup!(
+        "<fieldset class=\"declines\" data-testid=\"declines\"><legend>{}:</legend><span class=\"choices\" id=\"{}\"{}>",
+        DECLINES.label(),
+        ids::DECLINES_CHOICES,
+        flag("hidden", note.is_some())
+    );
+    for (wire, label) in DECLINES.values().iter().zip(DECLINES.value_labels()) {
+        html!(
+            out,
+            "<label><input type=\"radio\" name=\"declines\" value=\"{}\" data-testid=\"declines-{}\"{}{}> {}</label>",
+            *wire,
+            *wire,
+            Html::from(Control::Declines),
+            flag("checked", scenario.value(DECLINES) == *wire),
+            *label
+        );
+    }
+    html!(
+        out,
+        "</span><span class=\"moot\" id=\"{}\" data-testid=\"declines-moot\"{}>{}</span></fieldset>",
+        ids::DECLINES_NOTE,
+        flag("hidden", note.is_none()),
+        note
+    );
+    out
 }
 
 /// ` name` when `on` (a boolean attribute).
@@ -319,6 +373,10 @@ pub fn compare_custom(base: Scenario) -> Option<(String, String)> {
     (!listed).then(|| (write_settings(&changes), base.describe()))
 }
 
+/// What the hidden "compared with" entry says while B is as happened or a preset (an
+/// `<option>` is never empty).
+pub const COMPARE_CUSTOM_IDLE: &str = "another what-if";
+
 /// Whether "Swap A and B" is disabled (they are the same scenario).
 pub fn swap_disabled(scenario: Scenario, base: Scenario) -> bool {
     scenario == base
@@ -347,7 +405,7 @@ fn compare_block(view: &ViewState) -> Html {
         custom.as_ref().map(|(value, _)| value.as_str()),
         flag("selected", custom.is_some()),
         flag("hidden", custom.is_none()),
-        custom.as_ref().map(|(_, words)| words.as_str()),
+        custom.as_ref().map_or(COMPARE_CUSTOM_IDLE, |(_, words)| words.as_str()),
         Html::from(Action::Pin),
         Html::from(Action::Swap),
         flag("disabled", swap_disabled(view.scenario, view.base))
@@ -524,21 +582,25 @@ pub fn tab_selected(open: Panel, panel: Panel) -> bool {
     open == panel
 }
 
-/// The tabs over the panels (why, scenario diff, dataset).
+/// The panels' tabs, in the order they are shown (and the arrow keys go).
+pub const TABS: [(Panel, &str); 4] = [
+    (Panel::Why, "Why"),
+    (Panel::Overview, "Over time"),
+    (Panel::Diff, "Scenario diff"),
+    (Panel::Dataset, "Dataset & sources"),
+];
+
+/// The tabs over the panels (the ARIA tabs pattern: the selected tab is the one tab stop).
 pub fn tabs(open: Panel, embed: bool) -> Html {
     let mut out = markup!("<div role=\"tablist\" aria-label=\"Panels\" class=\"tabs\"{}>", flag("hidden", embed));
-    for (panel, label) in [
-        (Panel::Why, "Why"),
-        (Panel::Overview, "Over time"),
-        (Panel::Diff, "Scenario diff"),
-        (Panel::Dataset, "Dataset & sources"),
-    ] {
+    for (panel, label) in TABS {
         let id = panel.as_str();
         html!(
             out,
-            "<button type=\"button\" role=\"tab\" id=\"tab-{}\" aria-selected=\"{}\" aria-controls=\"{}\" data-testid=\"tab-{}\"{}>{}</button>",
+            "<button type=\"button\" role=\"tab\" id=\"tab-{}\" aria-selected=\"{}\" tabindex=\"{}\" aria-controls=\"{}\" data-testid=\"tab-{}\"{}>{}</button>",
             id,
             tab_selected(open, panel),
+            if tab_selected(open, panel) { "0" } else { "-1" },
             ids::PANEL,
             id,
             Html::from(Action::Panel(panel)),
@@ -616,6 +678,17 @@ pub fn diff_strip_slot(cells: Option<&[CellDiff]>, date: NaiveDate, base: Scenar
     }
 }
 
+/// The landing under the title: what a verdict means, in one line; the one call to action
+/// (the tour, when the page has its story); and the data's "as of" day, one click away.
+pub fn landing(ds: &Dataset, story_start: &Html) -> Html {
+    markup!(
+        "<p class=\"meaning\" data-testid=\"meaning\"><strong>A verdict says what the contracts permit:</strong> ✓ allowed means OpenAI may run it there — not that it does.</p><p class=\"landing\">{}<span class=\"as-of\" data-testid=\"data-as-of\">{} · <button type=\"button\" class=\"link\" data-testid=\"latest-day\"{}>show that day</button></span></p>",
+        story_start,
+        as_of(ds),
+        Html::from(Action::Date(ds.researched))
+    )
+}
+
 /// The whole page for a view state (the content of the root element). `embed` hides
 /// everything but the grid and the open panel.
 pub fn shell(ds: &Dataset, view: &ViewState, notices: &[String], drift: &[String]) -> Html {
@@ -634,7 +707,7 @@ pub fn shell_with_story(
     let hidden = flag("hidden", view.embed);
     markup!(
         "<header{}><h1>dealscope</h1><p class=\"tagline\">Where may OpenAI run what, under the Microsoft deal — on any day, under any what-if, and why.</p>\
-         <p class=\"as-of\" data-testid=\"data-as-of\">{} · <button type=\"button\" class=\"link\" data-testid=\"story-coreweave\"{}>Start with the CoreWeave story of {}</button>{}</p></header>\
+         {}</header>\
          <div id=\"{}\" role=\"status\">{}</div>\
          <main>{}<div class=\"controls\">{}{}</div>{}\
          <p class=\"legend\">✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from the scenario compared with (as happened unless you choose another under “Compare with”)</p>\
@@ -643,15 +716,12 @@ pub fn shell_with_story(
          <div{}>{}{}{}</div></main>\
          <footer{}><p>dealscope {} · {} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five secondary articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
         hidden,
-        as_of(ds),
-        Html::from(Action::CellOn(STORY_CELL, STORY_DATE)),
-        STORY_DATE,
-        story_start,
+        landing(ds, story_start),
         ids::NOTICE,
         notice(notices, drift),
         story,
         date_controls(ds, view.date),
-        declines_toggle(view.scenario),
+        declines_choice(ds, view.date, view.scenario),
         grid(ds, view),
         ids::DIFF_STRIP,
         diff_strip_slot(diffs.as_deref(), view.date, view.base),
@@ -730,9 +800,11 @@ mod tests {
     fn the_prerendered_page_names_its_view_and_says_what_needs_javascript() {
         let v = ViewState::default();
         let html = prerendered(dataset(), &v, &[]).into_string();
-        assert!(html.starts_with("<div id=\"app\" class=\"app\" data-view=\"?date=2026-12-02&amp;cell=api.aws&amp;v="));
+        assert!(html.starts_with(
+            "<div id=\"app\" class=\"app\" data-view=\"?date=2025-03-15&amp;cell=training.coreweave&amp;v="
+        ));
         assert_eq!(html.matches("data-action=\"select\"").count(), 28);
-        assert!(html.contains("data-testid=\"clause-azure-first\""), "the explanation is in the page");
+        assert!(html.contains("data-testid=\"clause-rofr-new-capacity\""), "the explanation is in the page");
         assert!(html.contains("<noscript>") && html.contains("need JavaScript"));
         assert!(!html.contains("<script"), "no inline script");
     }
@@ -750,11 +822,16 @@ mod tests {
             "date-slider".to_owned(),
             "prev-change".to_owned(),
             "next-change-button".to_owned(),
-            "toggle-microsoft-declines".to_owned(),
+            "declines".to_owned(),
+            "declines-recorded".to_owned(),
+            "declines-true".to_owned(),
+            "declines-false".to_owned(),
+            "declines-moot".to_owned(),
+            "meaning".to_owned(),
             "scenario-panel".to_owned(),
             "reset-scenario".to_owned(),
             "data-as-of".to_owned(),
-            "story-coreweave".to_owned(),
+            "latest-day".to_owned(),
             "event-jump".to_owned(),
         ];
         ids.extend(ScenarioKey::ALL.iter().map(|k| format!("select-{}", k.as_str())));
@@ -808,7 +885,7 @@ mod tests {
         assert_eq!(base_name(Scenario::AS_HAPPENED), "as happened");
         assert_eq!(
             base_name(what_if.with("amendment_2026_04", "false")),
-            "B (Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no)"
+            "B (Microsoft’s answer to new capacity: declined; 2026-04-27 amendment happened: no)"
         );
     }
 
@@ -819,14 +896,15 @@ mod tests {
         let html = shell(dataset(), &v, &["bad date \"x\"".to_owned()], &[]).into_string();
         assert!(html.contains("value=\"2026-06-01\""));
         assert!(html.contains(&format!("value=\"{}\"", slider_value(dataset(), ymd(2026, 6, 1)))));
-        assert!(html.contains("data-control=\"declines\" checked"));
+        assert!(html.contains("value=\"true\" data-testid=\"declines-true\" data-control=\"declines\" checked>"));
+        assert_eq!(html.matches("data-control=\"declines\" checked").count(), 1, "one of the three answers");
         assert!(html.contains("<option value=\"false\" selected>"));
         assert!(html.contains("aria-pressed=\"true\" data-action=\"preset\" data-set=\"amendment_2026_04=false\""));
         assert!(html.contains("aria-pressed=\"true\" data-action=\"preset\" data-set=\"microsoft_declines=true\""));
         assert!(!html.contains("data-set=\"\" disabled"), "reset is enabled off as-happened");
         assert!(!html.contains("data-format=\"csv\" disabled"), "a selected cell has a timeline");
         assert!(html
-            .contains("— scenario: Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no"));
+            .contains("— scenario: Microsoft’s answer to new capacity: declined; 2026-04-27 amendment happened: no"));
         assert!(html.contains("<header hidden>") && html.contains("<footer hidden>"), "embed hides the chrome");
         assert!(html.contains("<li>bad date &quot;x&quot;</li>"), "notices are escaped");
         let api_aws = cell(dataset(), &v, (Workload::Api, Provider::Aws));
@@ -887,6 +965,100 @@ mod tests {
             html.contains("data-testid=\"moot-agi_verified\" hidden></p>"),
             "AGI matters again without the amendment"
         );
+    }
+
+    #[test]
+    fn the_microsoft_choice_is_three_way_and_says_when_it_changes_nothing() {
+        let ds = dataset();
+        let (during, after) = (ymd(2025, 3, 15), ymd(2026, 11, 26));
+        assert!(declines_matters(ds, during, Scenario::AS_HAPPENED), "the right of first refusal is in force");
+        assert_eq!(declines_note(ds, during, Scenario::AS_HAPPENED), None);
+        let html = declines_choice(ds, during, Scenario::AS_HAPPENED).into_string();
+        assert_eq!(html.matches("type=\"radio\"").count(), 3);
+        assert_eq!(
+            text_of(&html),
+            "Microsoft’s answer to new capacity: as reported declined took the capacity",
+            "worded as readers speak, in the order of the key's values"
+        );
+        assert!(
+            html.contains("value=\"recorded\" data-testid=\"declines-recorded\" data-control=\"declines\" checked>")
+        );
+        assert!(html.contains("data-testid=\"declines-moot\" hidden>"), "nothing to say when it matters");
+        // Each answer is one state with the panel's select: the checked radio is the value.
+        for wire in ["true", "false"] {
+            let s = Scenario::AS_HAPPENED.with("microsoft_declines", wire);
+            let html = declines_choice(ds, during, s).into_string();
+            assert_eq!(html.matches(" checked>").count(), 1);
+            assert!(html.contains(&format!(
+                "value=\"{wire}\" data-testid=\"declines-{wire}\" data-control=\"declines\" checked>"
+            )));
+        }
+        // After the right of first refusal ended: it changes nothing, and says so instead.
+        assert!(!declines_matters(ds, after, Scenario::AS_HAPPENED));
+        let note = declines_note(ds, after, Scenario::AS_HAPPENED).expect("a note");
+        assert_eq!(note, "changes nothing on 2026-11-26 — no verdict that day depends on it.");
+        let html = declines_choice(ds, after, Scenario::AS_HAPPENED).into_string();
+        assert!(html.contains("id=\"declines-choices\" hidden>"), "{html}");
+        // Before it existed, too.
+        assert!(declines_note(ds, ymd(2020, 1, 1), Scenario::AS_HAPPENED).is_some());
+    }
+
+    #[test]
+    fn captions_never_contradict_themselves() {
+        let ds = dataset();
+        let day = ymd(2025, 3, 15);
+        let said = |wire: &str| {
+            text_of(
+                caption(ds, day, Scenario::AS_HAPPENED.with("microsoft_declines", wire), Scenario::AS_HAPPENED)
+                    .as_str(),
+            )
+        };
+        assert!(said("true").ends_with("— scenario: Microsoft’s answer to new capacity: declined"), "{}", said("true"));
+        assert!(
+            said("false").ends_with("— scenario: Microsoft’s answer to new capacity: took the capacity"),
+            "{}",
+            said("false")
+        );
+        for wire in ["true", "false"] {
+            let text = said(wire);
+            assert!(!(text.contains("declin") && text.contains("took")), "{text}");
+        }
+    }
+
+    #[test]
+    fn the_grid_is_one_tab_stop_and_the_tabs_too() {
+        let ds = dataset();
+        let selected = (Workload::Products, Provider::Oracle);
+        let html = grid(ds, &ViewState { selected: Some(selected), ..view(ymd(2025, 3, 15), Scenario::AS_HAPPENED) })
+            .into_string();
+        assert!(html.contains("role=\"grid\""));
+        assert_eq!(html.matches("<td>").count(), 28, "cells by the table's own semantics");
+        assert_eq!(html.matches("tabindex=\"0\"").count(), 1);
+        assert_eq!(html.matches("tabindex=\"-1\"").count(), 27);
+        assert!(html.contains("tabindex=\"0\" data-testid=\"cell-products-oracle\""), "the selected cell is the stop");
+        let none = grid(ds, &view(ymd(2025, 3, 15), Scenario::AS_HAPPENED)).into_string();
+        assert!(none.contains("tabindex=\"0\" data-testid=\"cell-training-azure\""), "no selection: the first cell");
+        let tabs = tabs(Panel::Diff, false).into_string();
+        assert_eq!(tabs.matches("tabindex=\"0\"").count(), 1);
+        assert!(tabs.contains("id=\"tab-diff\" aria-selected=\"true\" tabindex=\"0\""));
+    }
+
+    #[test]
+    fn the_landing_says_what_a_verdict_means_and_offers_the_data_day() {
+        let html = shell(dataset(), &ViewState::default(), &[], &[]).into_string();
+        let meaning = text_of(&html[html.find("data-testid=\"meaning\">").unwrap() + 22..]);
+        assert!(
+            meaning.starts_with(
+                "A verdict says what the contracts permit: ✓ allowed means OpenAI may run it there — not that it does."
+            ),
+            "{meaning}"
+        );
+        assert!(html.contains("data-testid=\"latest-day\" data-action=\"date\" data-date=\"2026-12-02\""));
+        // The landing's day has the three-way choice to try, and answers that differ.
+        assert!(!html.contains("id=\"declines-choices\" hidden"));
+        for verdict in ["allowed", "blocked", "conditional"] {
+            assert!(html.contains(&format!("data-verdict=\"{verdict}\"")), "{verdict}");
+        }
     }
 
     #[test]

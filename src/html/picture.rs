@@ -525,8 +525,8 @@ mod tests {
             every_line_fits(&doc);
             let title = title(&doc);
             assert!(
-                title.contains("Scenario (A): Microsoft declines offered capacity: declines")
-                    && title.contains("Compared with B (Microsoft declines offered capacity: declines; 2026-04-27 amendment happened: no)"),
+                title.contains("Scenario (A): Microsoft’s answer to new capacity: declined")
+                    && title.contains("Compared with B (Microsoft’s answer to new capacity: declined; 2026-04-27 amendment happened: no)"),
                 "{what:?}: {title}"
             );
             let text = texts(&doc);

@@ -61,10 +61,7 @@ fn link(steps: &[Step], n: usize, testid: &str, label: &str) -> Html {
 /// The button-like link in the header that starts the story.
 pub fn start(steps: &[Step]) -> Html {
     match steps.first() {
-        Some(_) => markup!(
-            " · {}",
-            link(steps, 1, "story-start", &format!("Take the tour: the deal in {} steps", steps.len()))
-        ),
+        Some(_) => link(steps, 1, "story-start", &format!("Take the tour: the deal in {} steps", steps.len())),
         None => Html::new(),
     }
 }
@@ -240,10 +237,10 @@ mod tests {
         assert!(two.contains("(changed: was blocked)") && two.contains("changed since step 1"));
         // Its what-if is offered, and its card shows what the what-if changes.
         assert!(two.contains("data-testid=\"story-try\" href=\"?date=2025-03-15&amp;microsoft_declines=true&amp;cell=training.coreweave&amp;v="));
-        assert!(two.contains("#step-2-try\">Try it: Microsoft declines offered capacity: declines ▶</a>"), "{two}");
+        assert!(two.contains("#step-2-try\">Try it: Microsoft’s answer to new capacity: declined ▶</a>"), "{two}");
         let tried = &html[html.find("id=\"step-2-try\"").unwrap()..];
         assert!(tried.contains("<td class=\"allowed changed step-cell\" data-cell=\"training.coreweave\""), "{tried}");
-        assert!(tried.contains("changed by “Microsoft declines offered capacity: declines”"));
+        assert!(tried.contains("changed by “Microsoft’s answer to new capacity: declined”"));
         assert!(
             tried.contains("href=\"?date=2025-03-15&amp;cell=training.coreweave&amp;v=")
                 && tried.contains("#step-2\">◀ Undo")

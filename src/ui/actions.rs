@@ -7,7 +7,7 @@
 use super::dom;
 use super::handles::Handles;
 use super::state::State;
-use super::{date_controls, export_bar, panels};
+use super::{date_controls, export_bar, grid, panels};
 use crate::html::contract::{Action, Control};
 use crate::permalink::Panel;
 use crate::scenario::Scenario;
@@ -94,17 +94,36 @@ fn cite(state: State, button: &Element) {
     export_bar::copy_below(button, &text, "Citation of this answer", "citation", "The citation is");
 }
 
-/// Keys on the slider ([`date_controls::slider_key`]), and on the overview chart (its one tab stop): up and down move to the previous / next
-/// cell, left and right to the previous / next change point of the selected cell, Enter opens
-/// the selected cell on the chosen day.
-pub fn key(state: State, ev: &web_sys::Event) {
+/// Keys on the slider ([`date_controls::slider_key`]), on the grid (arrows between cells:
+/// [`grid::key`]), on the panels' tabs (arrows, Home / End: [`panels::tab_key`]) and on the
+/// overview chart.
+pub fn key(state: State, page: &Handles, ev: &web_sys::Event) {
     let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-    if target(ev).is_some_and(|el| control(&el) == Some(Control::Slider)) {
+    let Some(el) = target(ev) else { return };
+    if control(&el) == Some(Control::Slider) {
         return date_controls::slider_key(state, ev);
     }
-    if !target(ev).is_some_and(|el| el.has_attribute(crate::html::contract::OVERVIEW)) {
+    if ev.alt_key() || ev.shift_key() {
         return;
     }
+    let taken = if el.has_attribute(crate::html::contract::OVERVIEW) {
+        overview_key(state, ev)
+    } else if let Some(cell) = grid::cell_of(&el) {
+        grid::key(state, page, cell, ev)
+    } else if el.get_attribute("role").as_deref() == Some("tab") {
+        panels::tab_key(state, page, &el, &ev.key())
+    } else {
+        false
+    };
+    if taken {
+        ev.prevent_default();
+    }
+}
+
+/// Keys on the overview chart (its one tab stop): up and down move to the previous / next
+/// cell, left and right to the previous / next change point of the selected cell, Enter opens
+/// the selected cell on the chosen day.
+fn overview_key(state: State, ev: &web_sys::KeyboardEvent) -> bool {
     let all: Vec<_> = crate::engine::cells().collect();
     let now = state.selected.get_untracked().and_then(|c| all.iter().position(|x| *x == c));
     let day = state.date.get_untracked();
@@ -118,7 +137,7 @@ pub fn key(state: State, ev: &web_sys::Event) {
             state.selected.set(Some(all[next]));
         }
         "ArrowRight" | "ArrowLeft" => {
-            let Some((workload, provider)) = state.selected.get_untracked() else { return };
+            let Some((workload, provider)) = state.selected.get_untracked() else { return true };
             let bands =
                 crate::engine::timeline(crate::dataset::dataset(), workload, provider, state.scenario.get_untracked());
             let to = if ev.key() == "ArrowRight" {
@@ -131,9 +150,9 @@ pub fn key(state: State, ev: &web_sys::Event) {
             }
         }
         "Enter" => state.panel.set(Panel::Why),
-        _ => return,
+        _ => return false,
     }
-    ev.prevent_default();
+    true
 }
 
 /// The control an event came from (`None` for an element that is no control).
@@ -157,10 +176,10 @@ pub fn change(state: State, page: &Handles, ev: &web_sys::Event) {
                 let _ = s.set(key.as_str(), &value);
             });
         }
-        Some(Control::DeclinesToggle) => {
-            let checked = el.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(web_sys::HtmlInputElement::checked);
+        Some(Control::Declines) => {
+            let value = dom::value(&el);
             state.scenario.update(|s| {
-                let _ = s.set(ScenarioKey::MicrosoftDeclines.as_str(), if checked { "true" } else { "recorded" });
+                let _ = s.set(ScenarioKey::MicrosoftDeclines.as_str(), &value);
             });
         }
         // A typed day, or an event's (the list keeps the event chosen while its day is shown).

@@ -93,11 +93,11 @@ fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
     super::whatif_panel::bind(&root, state);
     // Plain listeners on the root rather than `on:` attributes: Leptos' event delegation
     // costs 6.7 KB raw / 3.1 KB gzip of wasm, and the page needs only these three.
-    let (click, change) = (Rc::clone(&page), Rc::clone(&page));
+    let (click, change, keys) = (Rc::clone(&page), Rc::clone(&page), Rc::clone(&page));
     dom::listen(&root, "click", move |ev| actions::click(state, &click, ev));
     dom::listen(&root, "change", move |ev| actions::change(state, &change, ev));
     dom::listen(&root, "input", move |ev| actions::input(state, ev));
-    dom::listen(&root, "keydown", move |ev| actions::key(state, ev));
+    dom::listen(&root, "keydown", move |ev| actions::key(state, &keys, ev));
 }
 
 /// The notice of what a malformed link had and of answers that changed since it was shared;

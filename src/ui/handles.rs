@@ -19,7 +19,11 @@ pub struct Handles {
     pub date_field: HtmlInputElement,
     pub slider: HtmlInputElement,
     pub date_error: Element,
-    pub toggle: HtmlInputElement,
+    /// The three-way Microsoft choice beside the grid: each radio with its wire value, the
+    /// radios' group and the "changes nothing today" line shown instead.
+    pub declines: Vec<(&'static str, HtmlInputElement)>,
+    pub declines_choices: Element,
+    pub declines_note: Element,
     pub keys: Vec<(ScenarioKey, HtmlSelectElement)>,
     pub moot: Vec<(ScenarioKey, Element)>,
     pub presets: Vec<(Setting, Element)>,
@@ -82,7 +86,13 @@ impl Handles {
             date_field: input(Control::DateField.selector()),
             slider: input(Control::Slider.selector()),
             date_error: id(ids::DATE_ERROR),
-            toggle: input(Control::DeclinesToggle.selector()),
+            declines: ScenarioKey::MicrosoftDeclines
+                .values()
+                .iter()
+                .map(|v| (*v, input(format!("{}[value=\"{v}\"]", Control::Declines.selector()))))
+                .collect(),
+            declines_choices: id(ids::DECLINES_CHOICES),
+            declines_note: id(ids::DECLINES_NOTE),
             keys: ScenarioKey::ALL.iter().map(|k| (*k, select(Control::Key(*k).selector()))).collect(),
             moot: ScenarioKey::ALL.iter().map(|k| (*k, one(format!("[{MOOT}=\"{}\"]", k.as_str())))).collect(),
             presets: PRESETS.iter().map(|(_, s)| (*s, one(Action::Preset(vec![*s]).selector()))).collect(),

@@ -9,7 +9,7 @@ use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::html::contract::{Action, Control, Filter, OVERVIEW, SLOT};
-use crate::html::page::{self, panel_content, tab_selected};
+use crate::html::page::{self, panel_content, tab_selected, TABS};
 use crate::html::Html;
 use crate::permalink::{Panel, ViewState};
 use leptos::prelude::*;
@@ -76,6 +76,7 @@ pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewSt
         let open = state.panel.get();
         for (panel, tab) in &p.tabs {
             dom::set_bool(tab, "aria-selected", tab_selected(open, *panel));
+            dom::set_attr(tab, "tabindex", if tab_selected(open, *panel) { "0" } else { "-1" });
         }
         dom::set_attr(&p.panel, "aria-labelledby", &format!("tab-{}", open.as_str()));
     });
@@ -150,4 +151,34 @@ pub fn filter_events(root: &Element) {
         });
         dom::flag(&item, "hidden", !shown);
     }
+}
+
+/// A key on a panel tab (the ARIA tabs pattern): left / right to the previous / next tab
+/// (wrapping), Home / End to the first / last; the tab it lands on opens and takes the focus.
+/// `true` if the tabs took the key.
+pub fn tab_key(state: State, page: &Handles, tab: &Element, key: &str) -> bool {
+    let Some(now) = TABS.iter().position(|(p, _)| tab.get_attribute("data-panel").as_deref() == Some(p.as_str()))
+    else {
+        return false;
+    };
+    let last = TABS.len() - 1;
+    let next = match key {
+        "ArrowRight" => {
+            if now == last {
+                0
+            } else {
+                now + 1
+            }
+        }
+        "ArrowLeft" => now.checked_sub(1).unwrap_or(last),
+        "Home" => 0,
+        "End" => last,
+        _ => return false,
+    };
+    let panel = TABS[next].0;
+    state.panel.set(panel);
+    if let Some((_, el)) = page.tabs.iter().find(|(p, _)| *p == panel) {
+        dom::focus(el);
+    }
+    true
 }

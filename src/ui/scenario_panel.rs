@@ -1,4 +1,5 @@
-//! The scenario controls: the "Microsoft declines" toggle at the top, every key's select and
+//! The scenario controls: the three-way Microsoft choice beside the grid (or the line saying it
+//! changes nothing that day), every key's select and
 //! its "changes nothing now" note, the presets (pressed when in effect; not offered when they
 //! would change nothing on the day), the reset, and what the scenario is compared with. Keeps
 //! them in step with the scenario and the day, however they were changed (a select, a preset,
@@ -8,8 +9,11 @@ use super::dom;
 use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
-use crate::html::page::{compare_custom, declines_checked, moot_note, preset_view, reset_disabled, swap_disabled};
+use crate::html::page::{
+    compare_custom, declines_note, moot_note, preset_view, reset_disabled, swap_disabled, COMPARE_CUSTOM_IDLE,
+};
 use crate::scenario::write_settings;
+use crate::vocab::ScenarioKey;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -17,9 +21,17 @@ pub fn bind(page: &Rc<Handles>, state: State) {
     let p = Rc::clone(page);
     dom::effect(move || {
         let (scenario, date) = (state.scenario.get(), state.date.get());
-        if p.toggle.checked() != declines_checked(scenario) {
-            p.toggle.set_checked(declines_checked(scenario));
+        // One state: the radios and the panel's select both show the scenario's value.
+        let chosen = scenario.value(ScenarioKey::MicrosoftDeclines);
+        for (wire, radio) in &p.declines {
+            if radio.checked() != (*wire == chosen) {
+                radio.set_checked(*wire == chosen);
+            }
         }
+        let note = declines_note(dataset(), date, scenario);
+        dom::flag(&p.declines_choices, "hidden", note.is_some());
+        dom::flag(&p.declines_note, "hidden", note.is_none());
+        dom::set_text(&p.declines_note, note.as_deref());
         for (key, select) in &p.keys {
             dom::set_value(select, scenario.value(*key));
         }
@@ -42,7 +54,7 @@ pub fn bind(page: &Rc<Handles>, state: State) {
         let (scenario, base) = (state.scenario.get(), state.base.get());
         let custom = compare_custom(base);
         dom::flag(&p.compare_custom, "hidden", custom.is_none());
-        let (value, words) = custom.unwrap_or_default();
+        let (value, words) = custom.unwrap_or_else(|| (String::new(), COMPARE_CUSTOM_IDLE.to_owned()));
         dom::set_attr(&p.compare_custom, "value", &value);
         dom::set_text(&p.compare_custom, Some(&words));
         dom::set_value(&p.compare, &write_settings(&base.changes()));

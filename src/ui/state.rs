@@ -76,9 +76,9 @@ impl State {
         state
     }
 
-    /// Reads the state from the page's URL; without a date it opens on the reader's today.
+    /// Reads the state from the page's URL; without a date it opens on the landing.
     pub fn from_location() -> Self {
-        State::from_link(Link::parse(&search(), today()))
+        State::from_link(Link::parse(&search()))
     }
 }
 
@@ -93,13 +93,6 @@ pub fn address() -> String {
         .map(|w| w.location())
         .map(|l| format!("{}{}", l.origin().unwrap_or_default(), l.pathname().unwrap_or_default()))
         .unwrap_or_default()
-}
-
-/// The reader's today, in their time zone (clamped to the range by the link parser).
-pub fn today() -> NaiveDate {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(i32::try_from(now.get_full_year()).unwrap_or(2026), now.get_month() + 1, now.get_date())
-        .unwrap_or_else(|| dataset().researched)
 }
 
 /// Keeps the URL in step with the state, and the state with the browser's back and forward.
@@ -144,7 +137,7 @@ pub fn sync_url(state: State) {
     });
     // Back, forward, and a link the page follows itself (`follow`).
     super::dom::listen(&window(), "popstate", move |_| {
-        let view = Link::parse(&search(), today()).view;
+        let view = Link::parse(&search()).view;
         written.set_value(Some(view));
         state.date.set(view.date);
         state.scenario.set(view.scenario);

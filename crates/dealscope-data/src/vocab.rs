@@ -250,9 +250,9 @@ macro_rules! scenario_keys {
 }
 
 scenario_keys! {
-    MicrosoftDeclines = "microsoft_declines", "Microsoft declines offered capacity",
-        "Whether Microsoft, offered new capacity under its right of first refusal, turns it down. \"Recorded\" uses what the sources report.",
-        values { "recorded" => "as recorded", "true" => "declines", "false" => "takes the capacity" },
+    MicrosoftDeclines = "microsoft_declines", "Microsoft’s answer to new capacity",
+        "What Microsoft did when OpenAI offered it new capacity under its right of first refusal: \"as reported\" uses what the sources report; \"declined\" and \"took the capacity\" ask what if it had answered that way.",
+        values { "recorded" => "as reported", "true" => "declined", "false" => "took the capacity" },
         preset "Microsoft declines the capacity" => "true";
     AgiVerified = "agi_verified", "AGI verified",
         "Whether OpenAI has declared AGI and the independent expert panel has verified it.",
