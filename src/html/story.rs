@@ -120,16 +120,17 @@ fn step_grid(ds: &Dataset, view: &ViewState, before: Option<&[Outcome]>, since: 
             }
             // Compact (ten of these are in every page as served): the symbol and the mark
             // come from the stylesheet, the word is for screen readers.
-            match view.selected == Some((w, p)) {
-                true => html!(
+            if view.selected == Some((w, p)) {
+                html!(
                     out,
                     "<td class=\"{}\" data-cell=\"{}.{}\"><span class=\"w\">{}",
                     class,
                     w.as_str(),
                     p.as_str(),
                     outcome
-                ),
-                false => html!(out, "<td class=\"{}\"><span class=\"w\">{}", class, outcome),
+                );
+            } else {
+                html!(out, "<td class=\"{}\"><span class=\"w\">{}", class, outcome);
             }
             if let Some(was) = was {
                 html!(out, " (changed: was {})", was);
