@@ -11,7 +11,8 @@ import * as chromeLauncher from 'chrome-launcher';
 import { serve } from './server.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const { server, url } = await serve(dist);
+// GZIP=1: served compressed, as static hosts serve it (the default: as this file server does).
+const { server, url } = await serve(dist, 0, { gzip: process.env.GZIP === '1' });
 const userDataDir = await mkdtemp(join(tmpdir(), 'dealscope-lh-'));
 const chrome = await chromeLauncher.launch({
   chromePath: '/usr/bin/chromium',

@@ -15,7 +15,7 @@ pub fn with_served_view(document: &str, view: &ViewState) -> Result<String, Stri
     let query = view.to_query();
     if let Some(c) = query.chars().find(|c| !(c.is_ascii_alphanumeric() || "?&=._-".contains(*c))) {
         return Err(format!(
-            "the served view's query \"{query}\" has '{c}', which a script's string cannot hold as it is"
+            "the served view's query “{query}” has “{c}”, which a script's string cannot hold as it is"
         ));
     }
     match document.matches(SERVED_VIEW).count() {

@@ -72,7 +72,8 @@ fn verdicts(ds: &Dataset, view: &ViewState) -> Vec<Outcome> {
 }
 
 /// A step's own grid: a row a provider, a column a workload (narrow enough for a phone), each
-/// cell its verdict as symbol and word (its class names it first); the cells that differ from `before` marked ● with what
+/// cell its verdict as symbol and word (its class names it first; the stylesheet draws the
+/// symbol); the cells that differ from `before` marked ● with what
 /// they were, and the step's cell picked out. `since` says what `before` is.
 fn step_grid(ds: &Dataset, view: &ViewState, before: Option<&[Outcome]>, since: &str, testid: &str) -> Html {
     let now = verdicts(ds, view);
@@ -114,18 +115,24 @@ fn step_grid(ds: &Dataset, view: &ViewState, before: Option<&[Outcome]>, since: 
             if view.selected == Some((w, p)) {
                 class.push_str(" step-cell");
             }
-            html!(
-                out,
-                "<td class=\"{}\" data-cell=\"{}.{}\"><span aria-hidden=\"true\">{}</span><span class=\"sr-only\">{}</span>",
-                class,
-                w.as_str(),
-                p.as_str(),
-                outcome.symbol(),
-                outcome
-            );
-            if let Some(was) = was {
-                html!(out, "<span class=\"mark\" aria-hidden=\"true\">●</span><span class=\"sr-only\"> (changed: was {})</span>", was);
+            // Compact (ten of these are in every page as served): the symbol and the mark
+            // come from the stylesheet, the word is for screen readers.
+            if view.selected == Some((w, p)) {
+                html!(
+                    out,
+                    "<td class=\"{}\" data-cell=\"{}.{}\"><span class=\"w\">{}",
+                    class,
+                    w.as_str(),
+                    p.as_str(),
+                    outcome
+                );
+            } else {
+                html!(out, "<td class=\"{}\"><span class=\"w\">{}", class, outcome);
             }
+            if let Some(was) = was {
+                html!(out, " (changed: was {})", was);
+            }
+            html!(out, "</span>");
             html!(out, "</td>");
         }
         html!(out, "</tr>");
@@ -230,11 +237,16 @@ mod tests {
         let one = &html[html.find("id=\"step-1\"").unwrap()..html.find("id=\"step-2\"").unwrap()];
         assert!(one.contains("The grid on <time>2019-07-22</time><") && !one.contains("changed"));
         assert_eq!(one.matches("<td class=").count(), 28);
-        assert!(one.contains("<td class=\"blocked step-cell\" data-cell=\"training.aws\""), "{one}");
+        assert!(
+            one.contains(
+                "<td class=\"blocked step-cell\" data-cell=\"training.aws\"><span class=\"w\">blocked</span></td>"
+            ),
+            "{one}"
+        );
         // Step 2: CoreWeave training went from blocked (2019) to conditional (2025-03-15).
         let two = &html[html.find("id=\"step-2\"").unwrap()..html.find("id=\"step-2-try\"").unwrap()];
-        assert!(two.contains("<td class=\"conditional changed step-cell\" data-cell=\"training.coreweave\">"), "{two}");
-        assert!(two.contains("(changed: was blocked)") && two.contains("changed since step 1"));
+        assert!(two.contains("<td class=\"conditional changed step-cell\" data-cell=\"training.coreweave\"><span class=\"w\">conditional (changed: was blocked)</span>"), "{two}");
+        assert!(two.contains("changed since step 1"));
         // Its what-if is offered, and its card shows what the what-if changes.
         assert!(two.contains("data-testid=\"story-try\" href=\"?date=2025-03-15&amp;microsoft_declines=true&amp;cell=training.coreweave&amp;v="));
         assert!(two.contains("#step-2-try\">Try it: Microsoft’s answer to new capacity: declined ▶</a>"), "{two}");
