@@ -65,9 +65,9 @@ fn scroll_overview(panel: &Element) {
 }
 
 pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewState) {
+    // The served page has been laid out (the wasm starts after its first paint).
     if shown.panel == Panel::Overview {
-        let panel = page.panel.clone();
-        dom::after_paint(move || scroll_overview(&panel));
+        scroll_overview(&page.panel);
     }
     // The tabs follow the open panel.
     let p = Rc::clone(page);
