@@ -94,7 +94,7 @@ test('the overview picture spans the range shown', async () => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=picture-overview-svg]')]);
   const { readFile } = await import('node:fs/promises');
   const svg = await readFile(await download.path(), 'utf8');
-  assert.match(svg, /<title>When each door opened: OpenAI's compute under the Microsoft deal, 2016–2035/);
+  assert.match(svg, /<title>When each door opened: OpenAI(&#39;|')s compute under the Microsoft deal, 2016–2035/);
   assert.match(svg, /class="projection"/, 'the projection is faded in the picture too');
   await page.click('[data-testid=overview-range-so-far]');
   await frames(page);

@@ -361,7 +361,7 @@ async fn the_overview_opens_on_the_deal_so_far_and_shows_all_years_on_a_click() 
     all.focus().unwrap();
     all.click();
     settle().await;
-    assert_eq!(state.range.get_untracked(), TimeRange::All);
+    assert_eq!(state.view_state_untracked().range, TimeRange::All);
     let all = find(&c, "overview-range-all");
     assert_eq!(all.get_attribute("aria-pressed").as_deref(), Some("true"));
     assert!(find(&c, "overview").get_attribute("aria-label").unwrap().contains("2016–2035"));

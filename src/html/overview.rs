@@ -170,7 +170,7 @@ fn parts(ds: &Dataset, view: &ViewState, differs: &[CellDiff]) -> Parts {
     let mut labels = markup!("<rect class=\"labels-bg\" width=\"{}\" height=\"{}\"></rect>", LEFT, height);
     for (i, w) in Workload::ALL.iter().enumerate() {
         let top = TOP + i64::try_from(i).unwrap_or(0) * (GROUP + rows * ROW);
-        html!(labels, "<text class=\"group\" x=\"0\" y=\"{}\">{}</text>", top + 14, w.label());
+        html!(labels, "<text class=\"group\" x=\"4\" y=\"{}\">{}</text>", top + 14, w.label());
     }
     let mut table = markup!(
         "<table id=\"overview-table\" class=\"sr-only\"><caption>Verdicts over time ({}), {}</caption><tbody>",
@@ -271,7 +271,7 @@ fn row(
     let selected = view.selected == Some((workload, provider));
     html!(
         labels,
-        "<text class=\"row{}\" x=\"8\" y=\"{}\">{}</text>",
+        "<text class=\"row{}\" x=\"12\" y=\"{}\">{}</text>",
         if selected { " selected" } else { "" },
         top + 12,
         provider.label()

@@ -40,7 +40,7 @@ pub fn slider_day(ds: &Dataset, value: i64) -> NaiveDate {
 
 /// What the keys do on the slider, for the reader (the page's hint under it).
 pub const SLIDER_KEYS: &str =
-    "On the slider: ← → the previous / next day, ↑ ↓ (or Shift ← →) the previous / next month, Page Up / Page Down the previous / next event.";
+    "Slider keys: ← → a day, ↑ ↓ the month before / after, Page Up / Down the event before / after.";
 
 /// Where a key on the slider goes from `now`: a day (← →), a month (↑ ↓, or with Shift ← →),
 /// the previous / next of the dataset's events (Page Up / Page Down), within 2016–2035.
@@ -255,7 +255,7 @@ pub fn date_controls(ds: &Dataset, date: NaiveDate) -> Html {
         );
     }
     html!(out, "</div><div class=\"slider-years\" aria-hidden=\"true\">");
-    for (year, x) in scale.labels(1000, 80) {
+    for (year, x) in scale.labels(1000, 110) {
         html!(out, "<span style=\"left:{}\">{}</span>", at(x), year);
     }
     html!(

@@ -117,26 +117,33 @@ impl Scale {
 
     /// The years drawn wide, in a reader's words ("2025 and 2026"), if any.
     pub fn wide_years(&self) -> Option<String> {
-        let wide: Vec<String> = self.years().filter(|(_, _, u)| *u > UNIT).map(|(y, _, _)| y.to_string()).collect();
-        match wide.split_last() {
-            None => None,
-            Some((last, [])) => Some(last.clone()),
-            Some((last, rest)) => Some(format!("{} and {last}", rest.join(", "))),
+        let wide: Vec<i32> = self.years().filter(|(_, _, u)| *u > UNIT).map(|(y, _, _)| y).collect();
+        let mut out = String::new();
+        for (i, year) in wide.iter().enumerate() {
+            let sep = if i == 0 {
+                ""
+            } else if i + 1 == wide.len() {
+                " and "
+            } else {
+                ", "
+            };
+            out = out + sep + &year.to_string();
         }
+        (!out.is_empty()).then_some(out)
     }
 
     /// The years to label on a line `width` long whose labels need `room` each: the wide
     /// years first, then every other year whose label fits between those already placed.
     pub fn labels(&self, width: i64, room: i64) -> Vec<(i32, i64)> {
         let total = self.total().max(1);
-        let at = |start: i64| start * width / total;
-        let (wide, quiet): (Vec<_>, Vec<_>) = self.years().partition(|(_, _, units)| *units > UNIT);
         let mut out: Vec<(i32, i64)> = Vec::new();
-        for (year, start, _) in wide.into_iter().chain(quiet) {
-            let x = at(start);
-            if width - x >= room && out.iter().all(|(_, other)| (x - other).abs() >= room) {
-                // In order of x, without a general sort (it costs the wasm kilobytes).
-                out.insert(out.partition_point(|(_, other)| *other < x), (year, x));
+        for wide in [true, false] {
+            for (year, start, _) in self.years().filter(|(_, _, units)| (*units > UNIT) == wide) {
+                let x = start * width / total;
+                if width - x >= room && out.iter().all(|(_, other)| (x - other).abs() >= room) {
+                    // In order of x, without a general sort (it costs the wasm kilobytes).
+                    out.insert(out.partition_point(|(_, other)| *other < x), (year, x));
+                }
             }
         }
         out

@@ -80,7 +80,7 @@ pub fn click(state: State, page: &Handles, ev: &web_sys::Event) {
             state.notices.set(Vec::new());
             state.drift.set(Vec::new());
         }
-        Action::Range(range) => state.range.set(range),
+        Action::Range(range) => state.all_years.set(range == crate::permalink::TimeRange::All),
     }
 }
 

@@ -50,25 +50,24 @@ type Shown = StoredValue<ViewState, LocalStorage>;
 /// middle of what shows of it (the labels stay in view at the left).
 fn scroll_overview(panel: &Element) {
     let Some(wrap) = dom::one(panel, ".overview-wrap") else { return };
-    let day = wrap.get_attribute("data-day").and_then(|v| v.parse::<f64>().ok());
+    // An integer: parsing a float would bring the float parser's tables into the wasm.
+    let day = wrap.get_attribute("data-day").and_then(|v| v.parse::<i32>().ok());
     let (Some(day), Some(plot)) = (day, dom::one(&wrap, "svg.overview")) else { return };
     if wrap.scroll_width() <= wrap.client_width() {
         return;
     }
     // Both are `display: block`, so they have client widths.
-    let width = |el: &Element| f64::from(el.client_width());
-    let labels = dom::one(&wrap, "svg.overview-labels").map_or(0.0, |l| width(&l));
+    let labels = dom::one(&wrap, "svg.overview-labels").map_or(0, |l| l.client_width());
     // The day's place on the plot, less half of the plot's part of the view (the labels
     // cover the rest).
-    let target = day / 1000.0 * width(&plot) - (f64::from(wrap.client_width()) - labels) / 2.0;
-    #[allow(clippy::cast_possible_truncation)]
-    wrap.set_scroll_left(target.max(0.0) as i32);
+    let target = day.saturating_mul(plot.client_width()) / 1000 - (wrap.client_width() - labels) / 2;
+    wrap.set_scroll_left(target.max(0));
 }
 
 pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewState) {
+    // The served page has been laid out (the wasm starts after its first paint).
     if shown.panel == Panel::Overview {
-        let panel = page.panel.clone();
-        dom::after_paint(move || scroll_overview(&panel));
+        scroll_overview(&page.panel);
     }
     // The tabs follow the open panel.
     let p = Rc::clone(page);

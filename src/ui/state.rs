@@ -17,8 +17,10 @@ pub struct State {
     pub selected: RwSignal<Option<(Workload, Provider)>>,
     pub panel: RwSignal<Panel>,
     pub embed: RwSignal<bool>,
-    /// The years the overview spans.
-    pub range: RwSignal<TimeRange>,
+    /// Whether the overview spans all of 2016–2035 ([`TimeRange::All`]) rather than the deal
+    /// so far: a `bool` signal, whose code the page already has (a signal of a type of its
+    /// own costs ~1 KB of wasm).
+    pub all_years: RwSignal<bool>,
     /// Short notices (e.g. what a malformed URL had that was ignored).
     pub notices: RwSignal<Vec<String>>,
     /// Answers that changed since the opened link was shared, one line a cell.
@@ -39,7 +41,7 @@ impl State {
             selected: RwSignal::new(view.selected),
             panel: RwSignal::new(view.panel),
             embed: RwSignal::new(view.embed),
-            range: RwSignal::new(view.range),
+            all_years: RwSignal::new(view.range == TimeRange::All),
             notices: RwSignal::new(notices),
             drift: RwSignal::new(Vec::new()),
             date_error: RwSignal::new(None),
@@ -56,7 +58,7 @@ impl State {
             selected: self.selected.get(),
             panel: self.panel.get(),
             embed: self.embed.get(),
-            range: self.range.get(),
+            range: if self.all_years.get() { TimeRange::All } else { TimeRange::SoFar },
         }
     }
 
@@ -144,7 +146,7 @@ pub fn sync_url(state: State) {
         state.base.set(view.base);
         state.selected.set(view.selected);
         state.panel.set(view.panel);
-        state.range.set(view.range);
+        state.all_years.set(view.range == TimeRange::All);
     });
 }
 
