@@ -19,6 +19,10 @@ pub fn bind(root: &Element, state: State) {
     let Some(panel) = dom::one(root, &format!("#{}", whatif::PANEL)) else {
         return dom::console_error("dealscope cannot start the what-if panel: the page has no #whatif");
     };
+    // A link with edits opens the panel (the prerendered page is the default view's).
+    if state.scenario.get_untracked().has_edits() {
+        dom::flag(&panel, "open", true);
+    }
     let status = dom::one(&panel, &format!("#{}", whatif::STATUS));
     let say = move |text: &str| {
         if let Some(s) = &status {
