@@ -8,7 +8,6 @@
 pub mod answer;
 pub mod cite;
 pub mod dataset;
-pub mod edits;
 pub mod engine;
 pub mod export;
 pub mod html;

@@ -19,7 +19,6 @@ pub mod page;
 pub mod picture;
 pub mod scale;
 pub mod story;
-pub mod whatif;
 pub mod why;
 
 pub use dataset::{events, reference};
