@@ -9,9 +9,9 @@ use dealscope::permalink::{Link, Marks, Panel, TimeRange, ViewState};
 use dealscope::scenario::Scenario;
 use dealscope::ui::app::{render_into, start};
 use dealscope::ui::handles::MissingElements;
+use dealscope::ui::prelude::*;
 use dealscope::ui::state::State;
 use dealscope::vocab::{ymd, Provider, Workload};
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -43,14 +43,14 @@ async fn mount(view: ViewState) -> (HtmlElement, State) {
 /// Lets the page react to what a test did: effects run, then the browser paints, then the
 /// panel (filled right after each paint) is up to date.
 async fn settle() {
-    leptos::task::tick().await;
+    any_spawner::Executor::tick().await;
     let after_paint = js_sys::Promise::new(&mut |resolve, _| {
-        leptos::prelude::request_animation_frame(move || {
+        dealscope::ui::prelude::request_animation_frame(move || {
             let _ = window().set_timeout_with_callback(resolve.unchecked_ref());
         });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(after_paint).await;
-    leptos::task::tick().await;
+    any_spawner::Executor::tick().await;
 }
 
 /// Fires `kind` on `el` the way a browser does for a reader's change: bubbling, so the

@@ -12,7 +12,7 @@ use crate::dataset::dataset;
 use crate::html::contract::ids;
 use crate::html::{page, Html};
 use crate::permalink::ViewState;
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use std::rc::Rc;
 use web_sys::Element;
 

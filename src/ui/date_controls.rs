@@ -10,8 +10,8 @@ use crate::dataset::dataset;
 use crate::engine::breakpoints;
 use crate::html::contract::{Control, Dir};
 use crate::html::page::{slider_day, slider_step, slider_value};
+use crate::ui::prelude::*;
 use crate::vocab::parse_day_in_range;
-use leptos::prelude::*;
 use std::rc::Rc;
 
 /// A day typed into the date field: taken if valid and in range, explained if not.

@@ -9,7 +9,7 @@ use crate::dataset::dataset;
 use crate::engine::{diff_between, CellDiff};
 use crate::html::page::{compared, diff_strip_slot};
 use crate::permalink::ViewState;
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 
 /// Where A and B differ (`None` when they are the same scenario).
 #[derive(Clone, Copy)]

@@ -3,7 +3,7 @@
 //! than it must).
 
 use crate::html::Html;
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 

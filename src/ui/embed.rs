@@ -11,9 +11,9 @@ use crate::dataset::dataset;
 use crate::engine::{cells, matrix};
 use crate::html::contract::cell_name;
 use crate::permalink::parse_cell;
+use crate::ui::prelude::*;
 use crate::vocab::parse_day_in_range;
 use js_sys::{Array, Object, Reflect};
-use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Posts the view to the framing page whenever it changes, and listens for its messages.

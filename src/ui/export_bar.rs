@@ -11,7 +11,7 @@ use crate::export::{cell_timeline, dataset_csv, dataset_rows, diff_csv, diff_row
 use crate::html::contract::{Export, Format, Image, Picture, Share};
 use crate::html::page::timeline_disabled;
 use crate::html::picture::{picture as draw, WIDTH};
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 

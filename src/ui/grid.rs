@@ -14,8 +14,8 @@ use crate::dataset::dataset;
 use crate::html::contract::{ids, Action, Cell};
 use crate::html::page::{caption, cell, cell_tabindex, CellView};
 use crate::permalink::{Panel, ViewState};
+use crate::ui::prelude::*;
 use crate::vocab::{Provider, Workload};
-use leptos::prelude::*;
 use std::rc::Rc;
 
 /// Every cell's view for a date, scenario and selection, in the order of the handles.

@@ -18,3 +18,39 @@ pub mod scenario_panel;
 pub mod state;
 
 pub use app::mount;
+
+/// What the views use of Leptos' reactive system (`reactive_graph`: signals, memos, effects,
+/// owners), and the browser's window and document.
+pub mod prelude {
+    pub use reactive_graph::computed::Memo;
+    pub use reactive_graph::effect::Effect;
+    pub use reactive_graph::graph::untrack;
+    pub use reactive_graph::owner::{LocalStorage, Owner, StoredValue};
+    pub use reactive_graph::prelude::*;
+    pub use reactive_graph::signal::RwSignal;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    /// The page's window (the views run only in a browser page).
+    pub fn window() -> web_sys::Window {
+        web_sys::window().expect("a browser window")
+    }
+
+    /// The page's document.
+    pub fn document() -> web_sys::Document {
+        window().document().expect("a document")
+    }
+
+    /// Runs `f` once after `delay`, from the browser's task queue.
+    pub fn set_timeout(f: impl FnOnce() + 'static, delay: std::time::Duration) {
+        let f = Closure::once_into_js(f);
+        let ms = i32::try_from(delay.as_millis()).unwrap_or(i32::MAX);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), ms);
+    }
+
+    /// Runs `f` once before the browser's next paint.
+    pub fn request_animation_frame(f: impl FnOnce() + 'static) {
+        let f = Closure::once_into_js(f);
+        let _ = window().request_animation_frame(f.unchecked_ref());
+    }
+}

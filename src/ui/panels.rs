@@ -12,7 +12,7 @@ use crate::html::contract::{Action, Control, Filter, OVERVIEW, SLOT};
 use crate::html::page::{self, panel_content, tab_selected, TABS};
 use crate::html::Html;
 use crate::permalink::{Panel, ViewState};
-use leptos::prelude::*;
+use crate::ui::prelude::*;
 use std::rc::Rc;
 use web_sys::Element;
 

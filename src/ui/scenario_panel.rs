@@ -13,8 +13,8 @@ use crate::html::page::{
     compare_custom, declines_note, moot_note, preset_view, reset_disabled, swap_disabled, COMPARE_CUSTOM_IDLE,
 };
 use crate::scenario::write_settings;
+use crate::ui::prelude::*;
 use crate::vocab::ScenarioKey;
-use leptos::prelude::*;
 use std::rc::Rc;
 
 pub fn bind(page: &Rc<Handles>, state: State) {

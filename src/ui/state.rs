@@ -3,9 +3,9 @@
 use crate::dataset::dataset;
 use crate::permalink::{describe_drift, drift, Link, Panel, TimeRange, ViewState};
 use crate::scenario::Scenario;
+use crate::ui::prelude::*;
 use crate::vocab::{Provider, Workload};
 use chrono::NaiveDate;
-use leptos::prelude::*;
 
 /// Everything the views share; `Copy`, so every closure can hold it.
 #[derive(Clone, Copy)]
