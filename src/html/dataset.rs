@@ -64,7 +64,7 @@ pub fn view(ds: &Dataset) -> Html {
         html!(out, "<option value=\"{}\">{}</option>", p.as_str(), p.label());
     }
     html!(out, "</select></label></div>{}{}</section>", events(ds), reference(ds));
-    super::in_reader_words(ds, &out)
+    out
 }
 
 /// The timeline of events. Each `li` carries `data-parties` and `data-providers` for filtering.

@@ -123,7 +123,7 @@ pub fn diff_list(ds: &Dataset, cells: &[CellDiff], short: &str) -> Html {
         html!(out, "</ul></li>");
     }
     html!(out, "</ul>");
-    super::in_reader_words(ds, &out)
+    out
 }
 
 /// The strip under the grid: how many cells the scenario changes against B (`base`) on `day`

@@ -168,12 +168,6 @@ macro_rules! markup {
 
 pub use crate::{html, markup};
 
-/// Markup with the data's prose in a reader's words ([`crate::answer::reader_words`]: seed
-/// articles named by their outlet, scenario keys by their what-if).
-pub fn in_reader_words(ds: &crate::dataset::Dataset, out: &Html) -> Html {
-    Html(crate::answer::reader_words_with(ds, out.as_str(), &|name| escape(&name)))
-}
-
 /// Items of a list, each as `<li>` text.
 pub fn list_items<'a>(out: &mut Html, items: impl IntoIterator<Item = &'a str>) {
     for item in items {

@@ -107,7 +107,7 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
     paths(&mut out, ds, query);
     bands(&mut out, ds, query);
     considered_terms(&mut out, ds, query);
-    super::in_reader_words(ds, &out)
+    out
 }
 
 /// What a determining clause does to the cell, in a reader's words.

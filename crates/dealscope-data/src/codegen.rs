@@ -48,6 +48,20 @@ struct Baker<'a> {
 }
 
 impl Baker<'_> {
+    /// The data's prose in a reader's words ([`crate::words::reader_words`]), baked so.
+    fn w(&self, text: &str) -> String {
+        let sources: Vec<(&str, &str)> =
+            self.raw.sources.iter().map(|i| (i.value.id.as_str(), i.value.publisher.as_str())).collect();
+        let conflicts: Vec<(&str, &str)> =
+            self.raw.conflicts.iter().map(|i| (i.value.id.as_str(), i.value.claim.as_str())).collect();
+        crate::words::reader_words(text, &sources, &conflicts)
+    }
+
+    /// [`Self::w`] of an optional text, as a Rust literal.
+    fn opt_w(&self, text: Option<&str>) -> String {
+        opt_str(text.map(|t| self.w(t)).as_deref())
+    }
+
     fn cites(&self, cs: &[RawCitation]) -> String {
         let items: Vec<String> = cs
             .iter()
@@ -72,7 +86,7 @@ impl Baker<'_> {
             out,
             "    researched: {},\n    research_note: {:?},\n    research_sources: {},\n    latest_event: {},",
             day(&meta.researched),
-            meta.note,
+            self.w(&meta.note),
             self.cites(&meta.sources),
             partial(latest)
         );
@@ -87,12 +101,12 @@ impl Baker<'_> {
                 "        Source {{ id: {:?}, publisher: {:?}, title: {:?}, date: {}, reliability: Reliability::{reliability}, confirmed: {}, url: {}, seed: {}, locator: {:?} }},",
                 s.id,
                 s.publisher,
-                s.title,
+                self.w(&s.title),
                 opt_partial(&s.date),
                 s.confirmed.unwrap_or(false),
                 opt_str(s.url.as_deref()),
                 opt_str(s.seed.as_deref()),
-                s.locator
+                self.w(&s.locator)
             );
         }
         out.push_str("    ],\n");
@@ -119,7 +133,7 @@ impl Baker<'_> {
                 e.reported.as_deref().map_or("None".to_owned(), |r| format!("Some({})", partial(r))),
                 ix(&self.parties, "PartyIx", &e.parties),
                 providers.join(", "),
-                e.what,
+                self.w(&e.what),
                 ix(&self.figures, "FigureIx", &e.figures),
                 ix(&self.terms, "TermIx", &e.terms),
                 ix(&self.decisions, "DecisionIx", &e.decisions),
@@ -139,10 +153,10 @@ impl Baker<'_> {
                 out,
                 "        Figure {{ id: {:?}, measures: {:?}, amount: {}, unit: Unit::{unit}, scale: Scale::{scale}, qualifier: Qualifier::{qualifier}, as_of: {}, note: {}, same_quantity_as: {}, sources: {} }},",
                 f.id,
-                f.measures,
+                self.w(&f.measures),
                 opt_str(amount),
                 opt_partial(&f.as_of),
-                opt_str(f.note.as_deref()),
+                self.opt_w(f.note.as_deref()),
                 ix(&self.figures, "FigureIx", &f.same_quantity_as),
                 self.cites(&f.sources)
             );
@@ -178,7 +192,7 @@ impl Baker<'_> {
                     format!(
                         "Lapse {{ kind: {kind}, only_if: {}, summary: {:?}, sources: {} }}",
                         gate(l.only_if.as_deref()),
-                        l.summary,
+                        self.w(&l.summary),
                         self.cites(&l.sources)
                     )
                 })
@@ -190,7 +204,7 @@ impl Baker<'_> {
                     let key = ScenarioKey::parse(&m.key).expect("checked by authoring::load");
                     format!(
                         "Moot {{ key: ScenarioKey::{key:?}, why: {:?}, sources: {} }}",
-                        m.why,
+                        self.w(&m.why),
                         self.cites(&m.sources)
                     )
                 })
@@ -199,8 +213,8 @@ impl Baker<'_> {
                 out,
                 "        Term {{ id: {:?}, title: {:?}, summary: {:?}, from: {}, until: {}, workloads: &[{}], providers: &[{}], effect: Effect::{effect}, only_if: {}, supersedes: {}, lapses: &[{}], moots: &[{}], caveat: {}, sources: {} }},",
                 t.id,
-                t.title,
-                t.summary,
+                self.w(&t.title),
+                self.w(&t.summary),
                 t.from.as_deref().map_or("None".to_owned(), |f| format!("Some({})", partial(f))),
                 t.until.as_deref().map_or("None".to_owned(), |u| format!("Some({})", day(u))),
                 workloads.join(", "),
@@ -209,7 +223,7 @@ impl Baker<'_> {
                 ix(&self.terms, "TermIx", &t.supersedes),
                 lapses.join(", "),
                 moots.join(", "),
-                opt_str(t.caveat.as_deref()),
+                self.opt_w(t.caveat.as_deref()),
                 self.cites(&t.sources)
             );
         }
@@ -229,7 +243,7 @@ impl Baker<'_> {
                 d.decision,
                 partial(&d.date),
                 day(&d.known_from),
-                d.what,
+                self.w(&d.what),
                 self.cites(&d.sources)
             );
         }
@@ -246,7 +260,7 @@ impl Baker<'_> {
                     format!(
                         "Reading {{ value: {:?}, says: {:?}, terms: {}, sources: {} }}",
                         r.value,
-                        r.says,
+                        self.w(&r.says),
                         ix(&self.terms, "TermIx", &r.terms),
                         self.cites(&r.sources)
                     )
@@ -256,10 +270,10 @@ impl Baker<'_> {
                 out,
                 "        Conflict {{ id: {:?}, claim: {:?}, scenario_key: {}, default: {:?}, why_default: {:?}, figures: {}, readings: &[{}] }},",
                 c.id,
-                c.claim,
+                self.w(&c.claim),
                 opt_str(c.scenario_key.as_deref()),
                 c.default,
-                c.why_default,
+                self.w(&c.why_default),
                 ix(&self.figures, "FigureIx", &c.figures),
                 readings.join(", ")
             );

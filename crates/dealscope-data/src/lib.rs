@@ -9,6 +9,7 @@
 pub mod error;
 pub mod model;
 pub mod vocab;
+pub mod words;
 
 #[cfg(feature = "authoring")]
 pub mod authoring;
