@@ -75,7 +75,7 @@ test('the page opens on the landing: 2025-03-15, CoreWeave training waiting on M
   assert.match(await page.textContent('[data-testid=cell-training-coreweave]'), /✓\s*allowed/);
   await page.waitForURL(/microsoft_declines=true/);
   await page.click('[data-testid=latest-day]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2026-11-26');
+  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2026-12-02');
   await done(page);
 });
 

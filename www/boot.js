@@ -17,14 +17,12 @@
   const served = new URLSearchParams('DEALSCOPE_DEFAULT_VIEW');
   root.dataset.js = '';
   if (['1', 'true'].includes(link.get('embed'))) root.dataset.embed = '';
-  // A view as the page reads it: what a link leaves out is the default (the served page's
-  // cell; the reader's today, at most the data's as-of day); the verdicts its sharer saw (v=)
-  // and the embed change no answer.
+  // A view as the page reads it: what a link leaves out is the served view's (the landing's
+  // day and cell: permalink's ViewState::default); the verdicts its sharer saw (v=) and the
+  // embed change no answer.
   const view = (params) => {
     const p = new URLSearchParams(params);
-    const day = new Date();
-    const today = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-    if (!p.has('date')) p.set('date', today < served.get('date') ? today : served.get('date'));
+    if (!p.has('date')) p.set('date', served.get('date'));
     if (!p.has('cell')) p.set('cell', served.get('cell'));
     for (const key of ['v', 'embed']) p.delete(key);
     p.sort();
