@@ -28,7 +28,7 @@ async function settled(page) {
 }
 
 for (const [what, query, own] of [
-  ['a date', '?date=2025-03-15&cell=training.coreweave', { cell: 'training-coreweave', verdict: 'conditional', date: '2025-03-15' }],
+  ['a date', '?date=2025-01-20&cell=training.coreweave', { cell: 'training-coreweave', verdict: 'blocked', date: '2025-01-20' }],
   ['a date and a what-if', '?date=2025-03-15&cell=training.coreweave&microsoft_declines=false', { cell: 'training-coreweave', verdict: 'blocked', date: '2025-03-15' }],
 ]) {
   test(`a link with ${what} shows only its own answers, from the first frame (phone profile)`, async () => {

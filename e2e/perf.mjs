@@ -85,7 +85,7 @@ for (const throttle of [0, 4]) {
 // it, and whether any frame before showed another answer; median of 5 loads, from a host that
 // compresses (gzip, as static hosts do) and from one that does not (this file server's default).
 const LINKS = [
-  ['a date', '?date=2025-03-15&cell=training.coreweave', { cell: 'training-coreweave', verdict: 'conditional', date: '2025-03-15' }],
+  ['a date', '?date=2025-01-20&cell=training.coreweave', { cell: 'training-coreweave', verdict: 'blocked', date: '2025-01-20' }],
   ['a date and a what-if', '?date=2025-03-15&cell=training.coreweave&microsoft_declines=false', { cell: 'training-coreweave', verdict: 'blocked', date: '2025-03-15' }],
 ];
 const zipped = await serve(dist, 0, { gzip: true });
