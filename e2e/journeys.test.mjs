@@ -1,25 +1,15 @@
 // End-to-end journeys of the release build (dist/) in headless Chromium via playwright-core.
 // Run: node --test e2e/   (scripts/test.sh builds dist/ first)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useSite, dist } from './site.mjs';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server, url, browser;
+let url, browser;
 
-before(async () => {
-  ({ server, url } = await serve(dist));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite((site) => ({ url, browser } = site));
 
 /** A page that fails the test on any page error (a wasm panic), console error or CSP violation. */
 async function open(query = '', options = {}) {

@@ -2,24 +2,14 @@
 // as served shows the default view, so a link to another view is marked pending before the
 // first paint and shows nothing but its own answers; embeds paint as embeds from the first frame.
 // Run: node --test e2e/loading.test.mjs (after the release build).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useSite } from './site.mjs';
 import { phonePage, ownAnswer, frames } from './phone.mjs';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-let server, url, browser;
+let url, browser;
 
-before(async () => {
-  ({ server, url } = await serve(dist, 0, { gzip: true }));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite((site) => ({ url, browser } = site), { gzip: true });
 
 /** Waits until the page has finished what it does after taking over (the open panel). */
 async function settled(page) {

@@ -1,23 +1,13 @@
 // The page a reader meets (issue 17, items 1–4): the landing, the grid on a 390 px phone, the
 // three-way Microsoft choice and its caption, and the keyboard — the grid and the panel tabs.
 // Run after a release build: node --test e2e/page.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useSite } from './site.mjs';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-let server, url, browser;
+let url, browser;
 
-before(async () => {
-  ({ server, url } = await serve(dist));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite((site) => ({ url, browser } = site));
 
 /** A page taken over by the wasm and settled; it fails the test on any page or console error. */
 async function open(query = '', options = {}) {

@@ -2,24 +2,14 @@
 // before the wasm), marks what changed since the previous step and offers the what-if its text
 // asks for; once the wasm runs, its links move within the page (no request, offline holds).
 // Run: node --test e2e/story.test.mjs (after the release build).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useSite } from './site.mjs';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-let server, url, browser;
+let url, browser;
 const DAYS = ['2019-07-22', '2024-09-01', '2025-01-21', '2025-03-15', '2025-10-28', '2026-03-01', '2026-04-27', '2026-06-01'];
 
-before(async () => {
-  ({ server, url } = await serve(dist));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite((site) => ({ url, browser } = site));
 
 async function settled(page) {
   await page.waitForFunction(() => performance.getEntriesByName('dealscope-mounted').length > 0 && !document.documentElement.hasAttribute('data-pending'));

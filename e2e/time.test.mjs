@@ -2,23 +2,13 @@
 // the slider stepping by events (Page Up / Page Down), days and months, and the overview at a
 // phone's width scrolled to the chosen day. The release build (dist/) in headless Chromium.
 // Run: node --test e2e/time.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useSite, dist } from './site.mjs';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-let server, url, browser;
+let url, browser;
 
-before(async () => {
-  ({ server, url } = await serve(dist));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite((site) => ({ url, browser } = site));
 
 /** A page that fails the test on any page error (a wasm panic) or console error. */
 async function open(query = '', options = {}) {

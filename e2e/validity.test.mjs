@@ -2,29 +2,19 @@
 // page as served, nor in the page after the wasm has taken it over — with each panel open, a
 // comparison of two what-ifs, a story step and a notice (the DOM serialised as a document).
 // Run after a release build: node --test e2e/validity.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useSite, dist } from './site.mjs';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const jar = String(createRequire(import.meta.url)('vnu-jar'));
-let server, url, browser;
+let url, browser;
 
-before(async () => {
-  ({ server, url } = await serve(dist));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite((site) => ({ url, browser } = site));
 
 /** The checker's messages for these files (one Java start for all of them). */
 function vnu(files) {

@@ -1,23 +1,13 @@
 // Reader words, comparisons a reader can see, sharing and pictures (issue 17, items 5–7), on
 // the release build (dist/) in headless Chromium. Run: node --test e2e/words.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useSite, dist } from './site.mjs';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-let server, url, browser;
+let url, browser;
 
-before(async () => {
-  ({ server, url } = await serve(dist));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+useSite((site) => ({ url, browser } = site));
 
 async function open(query = '', options = {}) {
   const page = await browser.newPage(options);
