@@ -22,6 +22,8 @@ pub fn bake(raw: &RawDataset) -> String {
         figures: index(raw.figures.iter().map(|i| i.value.id.as_str()).collect()),
         terms: index(raw.terms.iter().map(|i| i.value.id.as_str()).collect()),
         decisions: index(raw.decisions.iter().map(|i| i.value.id.as_str()).collect()),
+        publishers: raw.sources.iter().map(|i| (i.value.id.as_str(), i.value.publisher.as_str())).collect(),
+        claims: raw.conflicts.iter().map(|i| (i.value.id.as_str(), i.value.claim.as_str())).collect(),
     };
     let mut out =
         String::from("/// The dataset, baked from data/ by build.rs.\npub static DATASET: Dataset = Dataset {\n");
@@ -45,16 +47,15 @@ struct Baker<'a> {
     figures: HashMap<String, usize>,
     terms: HashMap<String, usize>,
     decisions: HashMap<String, usize>,
+    /// (source id, publisher) and (conflict id, claim), for [`Baker::w`].
+    publishers: Vec<(&'a str, &'a str)>,
+    claims: Vec<(&'a str, &'a str)>,
 }
 
 impl Baker<'_> {
     /// The data's prose in a reader's words ([`crate::words::reader_words`]), baked so.
     fn w(&self, text: &str) -> String {
-        let sources: Vec<(&str, &str)> =
-            self.raw.sources.iter().map(|i| (i.value.id.as_str(), i.value.publisher.as_str())).collect();
-        let conflicts: Vec<(&str, &str)> =
-            self.raw.conflicts.iter().map(|i| (i.value.id.as_str(), i.value.claim.as_str())).collect();
-        crate::words::reader_words(text, &sources, &conflicts)
+        crate::words::reader_words(text, &self.publishers, &self.claims)
     }
 
     /// [`Self::w`] of an optional text, as a Rust literal.
