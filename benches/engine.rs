@@ -51,6 +51,17 @@ fn main() {
     };
     let declines = Scenario::AS_HAPPENED.with("microsoft_declines", "true");
     let what_if = Scenario::AS_HAPPENED.with("amendment_2026_04", "false").with("agi_verified", "true");
+    // Five edits: three clauses edited, two added (the panel's worst case in the issue).
+    let mut edited = Scenario::AS_HAPPENED;
+    for (name, value) in [
+        ("c.compute-free", "off"),
+        ("c.rofr-new-capacity", "until:2025-03-01"),
+        ("c.azure-first", "from:2026-06-01,p:azure.google"),
+        ("add", "azure-only,from:2026-04-27,w:api,p:all,sup:azure-first,t:API stays on Azure"),
+        ("add", "rofr,from:2025-01-21,w:api,p:all,sup:api-azure-exclusive"),
+    ] {
+        edited.set_edit_param(ds, name, value).expect("a valid edit");
+    }
     println!("dealscope engine benchmark (median per call, release build)");
     report("one verdict", measure(budget, || verdict(ds, &q)), Some(Duration::from_micros(2)));
     report(
@@ -58,6 +69,13 @@ fn main() {
         measure(budget, || verdict(ds, &q.under(declines))),
         Some(Duration::from_micros(2)),
     );
+    report(
+        "one verdict, five edits",
+        measure(budget, || verdict(ds, &q.under(edited))),
+        Some(Duration::from_micros(2)),
+    );
+    report("full matrix for one day, five edits", measure(budget, || matrix(ds, q.date, edited)), None);
+    report("full scenario diff, five edits", measure(budget, || diff(ds, edited)), Some(Duration::from_millis(20)));
     report("full matrix for one day (28 cells)", measure(budget, || matrix(ds, q.date, declines)), None);
     report(
         "timelines of all 28 cells, 2016-2035",

@@ -17,6 +17,9 @@ const fmt = (xs) => `p50 ${pct(xs, 0.5).toFixed(1)} ms, p95 ${pct(xs, 0.95).toFi
 
 const PLAIN = '?date=2025-03-15';
 const COMPARED = '?date=2025-03-15&amendment_2026_04=false&vs.agi_verified=true&panel=overview';
+// Five edits of the reader's own what-if (three clauses edited, two added): the panel opens.
+const EDITED = '?date=2025-03-15&c.rofr-new-capacity=until:2025-03-01&c.compute-free=off&c.azure-first=from:2026-06-01,p:azure.google' +
+  '&add=azure-only,from:2026-04-27,w:api,p:all,sup:azure-first&add=rofr,from:2025-01-21,w:api,p:all,sup:api-azure-exclusive';
 
 async function measure(throttle, loadOnly = false, query = PLAIN) {
   const page = await browser.newPage();
@@ -43,7 +46,8 @@ async function measure(throttle, loadOnly = false, query = PLAIN) {
     // The three-way Microsoft choice, between "declined" and "as reported".
     const choices = ['true', 'recorded'].map((v) => document.querySelector(`[data-testid=declines-${v}]`));
     const slider = document.querySelector('[data-testid=date-slider]');
-    const out = { toggle: [], slider: [] };
+    const edit = document.querySelector('[data-testid=whatif-oci-as-azure-on]');
+    const out = { toggle: [], slider: [], edit: [] };
     for (let i = 0; i < n; i++) {
       await settled();
       let t0 = performance.now();
@@ -56,6 +60,13 @@ async function measure(throttle, loadOnly = false, query = PLAIN) {
       slider.dispatchEvent(new Event('input', { bubbles: true }));
       await painted();
       out.slider.push(performance.now() - t0);
+      if (document.querySelector('[data-testid=whatif]').open) {
+        await settled();
+        t0 = performance.now();
+        edit.click();
+        await painted();
+        out.edit.push(performance.now() - t0);
+      }
     }
     return out;
   }, N);
@@ -79,6 +90,8 @@ for (const throttle of [0, 4]) {
   console.log(`perf (${label}): slider step → painted grid ${fmt(r.slider)}`);
   const c = await measure(throttle, false, COMPARED);
   console.log(`perf (${label}, two what-ifs compared, overview open): toggle → painted grid ${fmt(c.toggle)}; slider step ${fmt(c.slider)}`);
+  const e = await measure(throttle, false, EDITED);
+  console.log(`perf (${label}, five edits, what-if panel open): toggle → painted grid ${fmt(e.toggle)}; edit (a clause on/off) ${fmt(e.edit)}; slider step ${fmt(e.slider)}`);
 }
 
 // A shared link's own answer on the phone profile (slow 4G, 4x CPU): the first frame that shows

@@ -33,9 +33,17 @@ pub struct SourceRef {
 /// A determining clause.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Clause {
+    /// The dataset's id (`your-clause` for a clause the reader added).
     pub id: &'static str,
-    pub title: &'static str,
-    pub summary: &'static str,
+    pub title: String,
+    pub summary: String,
+    /// True for a clause the reader added in this what-if: it is in no source and has none.
+    pub hypothetical: bool,
+    /// True when the reader edited this clause in this what-if (`changes` says how).
+    pub edited: bool,
+    /// What the what-if changed, each beside what the sources say ("until 2025-03-01 in this
+    /// what-if; the sources say until 2025-10-28").
+    pub changes: Vec<String>,
     /// What this clause says for the cell: allowed, blocked or conditional.
     pub says: &'static str,
     /// Where the condition it depends on stands, in plain words.
@@ -69,6 +77,8 @@ pub struct Answer {
     pub scenario: String,
     /// The scenario in a reader's words ("2026-04-27 amendment happened: no").
     pub scenario_text: String,
+    /// True when the scenario contains the reader's own clause edits or added clauses.
+    pub scenario_edited: bool,
     /// False when a determining clause, or the recorded decision that settles its condition,
     /// rests only on reports the companies did not confirm.
     pub confirmed: bool,
@@ -132,6 +142,7 @@ pub fn answer(ds: &Dataset, query: &Query) -> Result<Answer, QueryError> {
         .map(|c| VerdictChange { date: c.date.to_string(), verdict: c.verdict.outcome }),
         scenario: query.scenario.to_string(),
         scenario_text: query.scenario.describe(),
+        scenario_edited: query.scenario.has_edits(),
         moot: crate::vocab::ScenarioKey::ALL
             .iter()
             .filter_map(|key| engine::moot(ds, query.date, query.scenario, *key))
@@ -149,10 +160,29 @@ pub fn clauses(ds: &Dataset, query: &Query, verdict: &Verdict) -> Vec<Clause> {
         .iter()
         .map(|r| {
             let term = ds.term(r.term);
+            let slot = r.term.0.checked_sub(crate::edits::ADDED_BASE).map(usize::from);
+            if let Some(added) = slot.and_then(|slot| query.scenario.added(slot)) {
+                return Clause {
+                    id: term.id,
+                    title: added.name(),
+                    summary: format!("{YOUR_CLAUSE}: {}", describe_added(added)),
+                    hypothetical: true,
+                    edited: false,
+                    changes: Vec::new(),
+                    says: r.outcome.as_str(),
+                    condition: r.condition.map(|c| describe_condition(ds, query, &c)),
+                    confirmed: false,
+                    sources: Vec::new(),
+                };
+            }
+            let changes = crate::edits::describe_edit(term, &query.scenario.clause_edit(r.term));
             Clause {
                 id: term.id,
-                title: term.title,
-                summary: term.summary,
+                title: term.title.to_owned(),
+                summary: term.summary.to_owned(),
+                hypothetical: false,
+                edited: !changes.is_empty(),
+                changes,
                 says: r.outcome.as_str(),
                 condition: r.condition.map(|c| describe_condition(ds, query, &c)),
                 confirmed: ds.confirmed(term.sources),
@@ -160,6 +190,34 @@ pub fn clauses(ds: &Dataset, query: &Query, verdict: &Verdict) -> Vec<Clause> {
             }
         })
         .collect()
+}
+
+/// What a reader is told about a clause they added.
+pub const YOUR_CLAUSE: &str = "your clause \u{2014} in no source";
+
+/// An added clause's terms in a reader's words: "Azure only for OpenAI API on all providers,
+/// from 2026-04-27, open-ended; supersedes “…”".
+pub fn describe_added(added: &crate::edits::AddedClause) -> String {
+    use crate::dataset::Effect;
+    let ds = crate::dataset::dataset();
+    let what = match added.effect {
+        Effect::AzureOnly => "Azure only",
+        Effect::Rofr => "Microsoft's first refusal",
+        _ => "allowed",
+    };
+    let from = added.from.map_or_else(|| "from the start".to_owned(), |d| format!("from {d}"));
+    let until = added.until.map_or_else(|| "open-ended".to_owned(), |d| format!("until {d}"));
+    let mut out = format!(
+        "{what} for {} on {}, {from}, {until}",
+        crate::edits::workloads_text(added.workloads),
+        crate::edits::providers_text(added.providers)
+    );
+    let superseded: Vec<String> =
+        added.superseded().map(|ix| format!("\u{201c}{}\u{201d}", ds.term(ix).title)).collect();
+    if !superseded.is_empty() {
+        let _ = std::fmt::Write::write_fmt(&mut out, format_args!("; supersedes {}", superseded.join(", ")));
+    }
+    out
 }
 
 /// The caveats of the determining terms of an allowed verdict.

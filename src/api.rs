@@ -18,6 +18,7 @@
 
 use crate::answer::answer;
 use crate::dataset::dataset;
+use crate::edits;
 use crate::engine::Query;
 use crate::export::{cell_timeline, grid};
 use crate::scenario::Scenario;
@@ -91,6 +92,17 @@ pub(crate) fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
         if v.is_undefined() {
             continue;
         }
+        match name.as_str() {
+            "clauses" => {
+                clause_edits(&mut scenario, &v)?;
+                continue;
+            }
+            "add" => {
+                added_clauses(&mut scenario, &v)?;
+                continue;
+            }
+            _ => {}
+        }
         let text = if let Some(b) = v.as_bool() {
             b.to_string()
         } else if let Some(s) = v.as_string() {
@@ -102,6 +114,90 @@ pub(crate) fn scenario(value: &JsValue) -> Result<Scenario, JsValue> {
         scenario.set(&name, &text).map_err(error)?;
     }
     Ok(scenario)
+}
+
+/// `clauses: { id: "off" | { from?, until?, workloads?, providers? } }`.
+fn clause_edits(scenario: &mut Scenario, value: &JsValue) -> Result<(), JsValue> {
+    const SHAPE: &str = "expected \"off\" or { from?, until?, workloads?, providers? }";
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(error("clauses: expected an object such as { \"compute-free\": \"off\" }"));
+    }
+    let ds = dataset();
+    for key in Object::keys(value.unchecked_ref::<Object>()).iter() {
+        let id = key.as_string().unwrap_or_default();
+        let ix = edits::clause_by_id(ds, &id).map_err(error)?;
+        let v = Reflect::get(value, &key).unwrap_or(JsValue::UNDEFINED);
+        let context = format!("clauses.{id}");
+        let edit = match v.as_string() {
+            Some(off) if off == "off" => edits::ClauseEdit::OFF,
+            Some(other) => return Err(error(format!("{context}: \"{other}\" is not accepted; {SHAPE}"))),
+            None if v.is_object() => {
+                edits::edit_from_fields(ds.term(ix), &fields(&v, &context)?).map_err(|e| error(e.within(&context)))?
+            }
+            None => return Err(error(format!("{context}: {SHAPE}"))),
+        };
+        *scenario = scenario.with_clause_edit(ix, edit);
+    }
+    Ok(())
+}
+
+/// `add: [{ effect, from?, until?, workloads?, providers?, title?, supersedes? }]`.
+fn added_clauses(scenario: &mut Scenario, value: &JsValue) -> Result<(), JsValue> {
+    if !js_sys::Array::is_array(value) {
+        return Err(error("add: expected a list such as [{ effect: \"azure-only\", workloads: [\"api\"] }]"));
+    }
+    for (i, v) in js_sys::Array::from(value).iter().enumerate() {
+        let context = format!("add[{i}]");
+        if !v.is_object() {
+            return Err(error(format!("{context}: expected an object {{ effect, from?, until?, workloads?, providers?, title?, supersedes? }}")));
+        }
+        let clause =
+            edits::added_from_fields(dataset(), &fields(&v, &context)?).map_err(|e| error(e.within(&context)))?;
+        scenario.add_clause(clause).map_err(error)?;
+    }
+    Ok(())
+}
+
+/// The fields of an edit or added clause; unknown fields and wrong types are errors.
+fn fields(object: &JsValue, context: &str) -> Result<edits::Fields, JsValue> {
+    const ACCEPTED: &str = "effect, from, until, workloads, providers, title, supersedes";
+    let mut out = edits::Fields::default();
+    for key in Object::keys(object.unchecked_ref::<Object>()).iter() {
+        let name = key.as_string().unwrap_or_default();
+        let v = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() {
+            continue;
+        }
+        let wrong = |expected: &str| error(format!("{context}.{name}: expected {expected}"));
+        let string = || v.as_string().ok_or_else(|| wrong("a string"));
+        let date = || {
+            if v.is_null() {
+                Ok(None)
+            } else {
+                v.as_string().map(Some).ok_or_else(|| wrong("\"YYYY-MM-DD\" or null"))
+            }
+        };
+        let list = || -> Result<Vec<String>, JsValue> {
+            if !js_sys::Array::is_array(&v) {
+                return Err(wrong("a list of names, or [\"all\"]"));
+            }
+            js_sys::Array::from(&v)
+                .iter()
+                .map(|x| x.as_string().ok_or_else(|| wrong("a list of names, or [\"all\"]")))
+                .collect()
+        };
+        match name.as_str() {
+            "effect" => out.effect = Some(string()?),
+            "title" => out.title = Some(string()?),
+            "from" => out.from = Some(date()?),
+            "until" => out.until = Some(date()?),
+            "workloads" => out.workloads = Some(list()?),
+            "providers" => out.providers = Some(list()?),
+            "supersedes" => out.supersedes = Some(list()?),
+            _ => return Err(error(format!("{context}: unknown field \"{name}\"; accepted: {ACCEPTED}"))),
+        }
+    }
+    Ok(out)
 }
 
 fn verdict_js(input: JsValue) -> Result<JsValue, JsValue> {

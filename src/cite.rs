@@ -56,10 +56,18 @@ pub fn cite(ds: &Dataset, query: &Query, base: &str) -> Result<String, QueryErro
     if a.projection {
         let _ = write!(out, " A projection from the terms as agreed, not a record.");
     }
+    if a.scenario_edited {
+        let _ = write!(out, " This what-if contains the reader's own clause edits: not what the sources say.");
+    }
     if !a.confirmed {
         let _ = write!(out, " Rests on reports: {REPORTED}.");
     }
     for clause in &a.clauses {
+        if clause.hypothetical {
+            let _ =
+                write!(out, "\nDecided by “{}” ({}): {}.", clause.title, crate::answer::YOUR_CLAUSE, clause.summary);
+            continue;
+        }
         let since = ds
             .term_by_id(clause.id)
             .and_then(|ix| ds.term(ix).from)
@@ -82,6 +90,9 @@ pub fn cite(ds: &Dataset, query: &Query, base: &str) -> Result<String, QueryErro
             .collect();
         out.push_str(&sources.join("; "));
         out.push('.');
+        if clause.edited {
+            let _ = write!(out, " Edited in this what-if: {}.", clause.changes.join("; "));
+        }
     }
     if a.clauses.is_empty() {
         out.push_str("\nNo term in the dataset restricts it on that day.");

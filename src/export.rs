@@ -153,13 +153,35 @@ pub fn diff_rows(ds: &Dataset, a: Scenario, b: Scenario) -> Vec<DiffRow> {
                 to: (s.until < crate::engine::range_end()).then(|| last_day(s.until).to_string()),
                 a: s.scenario.as_str(),
                 b: s.baseline.as_str(),
-                causes: s.causes.iter().map(ToString::to_string).collect(),
+                causes: s
+                    .causes
+                    .iter()
+                    .map(ToString::to_string)
+                    .chain(s.edits.iter().map(|e| edit_cause(ds, &a, &b, *e)))
+                    .collect(),
                 causes_text: s.causes_text(),
                 clauses: s.terms.iter().map(|t| ds.term(*t).id).collect(),
                 clause_titles: s.terms.iter().map(|t| ds.term(*t).title).collect(),
             })
         })
         .collect()
+}
+
+/// An edit blamed for a difference, as the URL writes it (`c.compute-free=off`; `vs.…` when
+/// only B has it).
+fn edit_cause(ds: &Dataset, a: &Scenario, b: &Scenario, which: crate::edits::EditRef) -> String {
+    let param = |s: &Scenario| -> Option<String> {
+        match which {
+            crate::edits::EditRef::Clause(ix) => {
+                let edit = s.clause_edit(ix);
+                (!edit.is_none()).then(|| format!("c.{}={}", ds.term(ix).id, crate::edits::write_edit(&edit)))
+            }
+            crate::edits::EditRef::Added(slot) => {
+                s.added(usize::from(slot)).map(|c| format!("add={}", crate::edits::write_added(ds, c)))
+            }
+        }
+    };
+    param(a).or_else(|| param(b).map(|p| format!("vs.{p}"))).unwrap_or_default()
 }
 
 /// Quotes a CSV field when it needs it (RFC 4180).

@@ -8,6 +8,7 @@
 pub mod answer;
 pub mod cite;
 pub mod dataset;
+pub mod edits;
 pub mod engine;
 pub mod export;
 pub mod html;

@@ -152,11 +152,17 @@ impl Link {
                     TimeRange::parse(&value).map(|r| state.range = r).ok_or_else(|| "accepted: so-far, all".to_owned())
                 }
                 "v" => Marks::parse(&value).map(|m| seen = Some(m)),
-                _ => match key.strip_prefix(BASE_PREFIX) {
-                    Some(name) => state.base.set(name, &value),
-                    None => state.scenario.set(&key, &value),
+                _ => {
+                    let (target, name) = match key.strip_prefix(BASE_PREFIX) {
+                        Some(name) => (&mut state.base, name),
+                        None => (&mut state.scenario, key.as_str()),
+                    };
+                    match target.set_edit_param(crate::dataset::dataset(), name, &value) {
+                        Ok(true) => Ok(()),
+                        Ok(false) => target.set(name, &value).map_err(|e| e.to_string()),
+                        Err(why) => Err(why),
+                    }
                 }
-                .map_err(|e| e.to_string()),
             };
             if let Err(why) = result {
                 notices.push(format!("Ignored {key}={value}: {why}"));
@@ -171,8 +177,11 @@ impl ViewState {
     /// date and the verdicts shown, so a later reader can tell if an answer changed).
     pub fn to_query(&self) -> String {
         let mut parts = vec![format!("date={}", self.date)];
+        let ds = crate::dataset::dataset();
         parts.extend(self.scenario.changes().iter().map(ToString::to_string));
+        parts.extend(self.scenario.edit_params(ds).iter().map(|(k, v)| format!("{k}={}", encode(v))));
         parts.extend(self.base.changes().iter().map(|s| format!("{BASE_PREFIX}{s}")));
+        parts.extend(self.base.edit_params(ds).iter().map(|(k, v)| format!("{BASE_PREFIX}{k}={}", encode(v))));
         match self.selected {
             Some((w, p)) => parts.push(format!("cell={w}.{p}")),
             None => parts.push("cell=none".to_owned()),
@@ -322,6 +331,20 @@ pub fn parse_cell(value: &str) -> Result<Option<(Workload, Provider)>, String> {
     crate::html::contract::parse_cell(value).map(Some)
 }
 
+/// Percent-encodes what a query value cannot hold as it is (an added clause's title: spaces,
+/// `&`, `#`, `+`, `%`, non-ASCII); the edit syntax's own `:`, `,` and `.` stay readable.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~:,!*'()/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
 /// Decodes `%XX` and `+`; undecodable bytes stay as they are.
 fn decode(text: &str) -> String {
     let bytes = text.as_bytes();
@@ -468,6 +491,73 @@ mod tests {
         let text = describe_drift(ds, &changed[0]);
         assert!(text.contains("allowed when shared, blocked now"), "{text}");
         assert!(text.contains("counts as Azure"), "names the clause that decides it now: {text}");
+    }
+
+    #[test]
+    fn edits_round_trip_in_both_scenarios() {
+        let ds = crate::dataset::dataset();
+        let mut scenario = Scenario::AS_HAPPENED.with("microsoft_declines", "true");
+        scenario.set_edit_param(ds, "c.rofr-new-capacity", "until:2025-03-01").unwrap();
+        scenario.set_edit_param(ds, "c.compute-free", "off").unwrap();
+        scenario
+            .set_edit_param(
+                ds,
+                "add",
+                "azure-only,from:2026-04-27,w:api,p:all,sup:azure-first,t:API & 50% on Azure #1 — ✓",
+            )
+            .unwrap();
+        let mut base = Scenario::AS_HAPPENED;
+        base.set_edit_param(ds, "c.azure-first", "from:2026-06-01,until:open,w:api,p:azure.aws").unwrap();
+        base.set_edit_param(ds, "add", "rofr,w:all,p:all").unwrap();
+        let state = ViewState { date: vocab::ymd(2026, 5, 1), scenario, base, ..ViewState::default() };
+        let query = state.to_query();
+        assert!(query.contains("&c.rofr-new-capacity=until:2025-03-01&c.compute-free=off&add=azure-only,from:2026-04-27,w:api,p:all,sup:azure-first,t:API%20%26%2050%25"), "{query}");
+        assert!(
+            query.contains("&vs.c.azure-first=from:2026-06-01,until:open,w:api,p:azure.aws&vs.add=rofr,w:all,p:all&"),
+            "{query}"
+        );
+        let (back, notices) = ViewState::from_query(&query);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(back, state);
+        assert_eq!(back.to_query(), query);
+    }
+
+    #[test]
+    fn malformed_edits_are_ignored_with_a_notice_naming_them() {
+        let (state, notices) = ViewState::from_query(
+            "?date=2026-05-01&c.no-such-clause=off&c.azure-first=until:2020-01-01&c.compute-free=from:2040-01-01\
+             &c.rofr-new-capacity=w:&add=sometimes&vs.c.natsec-api=p:ibm&c.oci-as-azure=off&c.ms-ip-license=off",
+        );
+        let ds = crate::dataset::dataset();
+        let expected = Scenario::AS_HAPPENED
+            .with_clause_edit(ds.term_by_id("oci-as-azure").unwrap(), crate::edits::ClauseEdit::OFF);
+        assert_eq!(state.scenario, expected, "the good edit stands");
+        assert_eq!(state.base, Scenario::AS_HAPPENED);
+        assert_eq!(notices.len(), 7, "{notices:?}");
+        assert!(
+            notices[0]
+                .starts_with("Ignored c.no-such-clause=off: clauses: unknown clause \"no-such-clause\"; accepted: "),
+            "{}",
+            notices[0]
+        );
+        assert_eq!(
+            notices[1],
+            "Ignored c.azure-first=until:2020-01-01: clauses.azure-first: until 2020-01-01 is before from 2026-04-27"
+        );
+        assert!(notices[2].contains("clauses.compute-free: from: 2040-01-01 is outside"), "{}", notices[2]);
+        assert!(notices[3].contains("clauses.rofr-new-capacity: workloads: unknown workload"), "{}", notices[3]);
+        assert!(
+            notices[4].contains("add: effect: unknown effect \"sometimes\"; accepted: azure-only, allowed, rofr"),
+            "{}",
+            notices[4]
+        );
+        assert!(
+            notices[5]
+                .starts_with("Ignored vs.c.natsec-api=p:ibm: clauses.natsec-api: providers: unknown provider \"ibm\""),
+            "{}",
+            notices[5]
+        );
+        assert!(notices[6].contains("unknown clause \"ms-ip-license\""), "not a compute clause: {}", notices[6]);
     }
 
     #[test]

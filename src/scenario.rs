@@ -5,18 +5,116 @@
 //! labels and preset, in `dealscope_data::vocab`); the first value of each key is its
 //! default, and the all-defaults scenario is *as happened*.
 
+use crate::dataset::{Dataset, TermIx};
+use crate::edits::{self, AddedClause, ClauseEdit, EditError, EditRef, Edits, MAX_TERMS};
 use crate::vocab::{ScenarioKey, Setting, KEY_COUNT};
 use std::fmt;
 
 pub use crate::vocab::{ScenarioError, PRESETS};
 
-/// A value for every scenario key (the index of the value in its key's list).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Scenario([u8; KEY_COUNT]);
+/// A value for every scenario key (the index of the value in its key's list), and the
+/// reader's own edits of clauses (fixed-size: see [`crate::edits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Scenario([u8; KEY_COUNT], Edits);
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario::AS_HAPPENED
+    }
+}
 
 impl Scenario {
-    /// The scenario as happened: every key at its default.
-    pub const AS_HAPPENED: Scenario = Scenario([0; KEY_COUNT]);
+    /// The scenario as happened: every key at its default, no edits.
+    pub const AS_HAPPENED: Scenario = Scenario([0; KEY_COUNT], Edits::NONE);
+
+    /// The reader's edits and added clauses.
+    pub fn edits(&self) -> &Edits {
+        &self.1
+    }
+
+    /// Whether the reader edited or added any clause.
+    pub fn has_edits(&self) -> bool {
+        !self.1.is_empty()
+    }
+
+    /// The edit of dataset term `ix` (none for an index outside the table).
+    pub fn clause_edit(&self, ix: TermIx) -> ClauseEdit {
+        self.1.clauses.get(ix.get()).copied().unwrap_or_default()
+    }
+
+    /// The added clause in `slot`.
+    pub fn added(&self, slot: usize) -> Option<&AddedClause> {
+        self.1.added.get(slot).and_then(Option::as_ref)
+    }
+
+    /// A copy with term `ix` edited (unchecked: readers' input goes through
+    /// [`Scenario::edit_clause`]); `ClauseEdit::NONE` resets it.
+    #[must_use]
+    pub fn with_clause_edit(mut self, ix: TermIx, edit: ClauseEdit) -> Self {
+        if let Some(slot) = self.1.clauses.get_mut(ix.get()) {
+            *slot = edit;
+        }
+        self
+    }
+
+    /// Edits the compute clause `id` after checking the edit against it.
+    pub fn edit_clause(&mut self, ds: &Dataset, id: &str, edit: ClauseEdit) -> Result<(), EditError> {
+        let ix = edits::clause_by_id(ds, id)?;
+        edits::check_edit(ds.term(ix), &edit)?;
+        *self = self.with_clause_edit(ix, edit);
+        Ok(())
+    }
+
+    /// Adds a clause after checking it.
+    pub fn add_clause(&mut self, clause: AddedClause) -> Result<(), EditError> {
+        edits::check_added(&clause)?;
+        self.1.push(clause)
+    }
+
+    /// A copy without added clause `slot` (the later ones move up).
+    #[must_use]
+    pub fn without_added(mut self, slot: usize) -> Self {
+        self.1.remove(slot);
+        self
+    }
+
+    /// A copy whose edit `which` is what `other` has there (blame in the diff: undo one edit).
+    #[must_use]
+    pub fn with_edit_of(mut self, other: &Scenario, which: EditRef) -> Self {
+        match which {
+            EditRef::Clause(ix) => self = self.with_clause_edit(ix, other.clause_edit(ix)),
+            EditRef::Added(slot) => {
+                if let Some(a) = self.1.added.get_mut(usize::from(slot)) {
+                    *a = other.1.added.get(usize::from(slot)).copied().flatten();
+                }
+            }
+        }
+        self
+    }
+
+    /// The edits in which this scenario differs from `other`.
+    pub fn edits_differing(&self, other: &Scenario) -> Vec<EditRef> {
+        let clauses = (0..MAX_TERMS)
+            .filter(|i| self.1.clauses[*i] != other.1.clauses[*i])
+            .map(|i| EditRef::Clause(TermIx(u16::try_from(i).unwrap_or(0))));
+        let added = (0..edits::MAX_ADDED)
+            .filter(|i| self.1.added[*i] != other.1.added[*i])
+            .map(|i| EditRef::Added(u8::try_from(i).unwrap_or(0)));
+        clauses.chain(added).collect()
+    }
+
+    /// A copy with no edits (the keys kept).
+    #[must_use]
+    pub fn without_edits(mut self) -> Self {
+        self.1 = Edits::NONE;
+        self
+    }
+
+    /// A copy with `other`'s keys and this scenario's edits.
+    #[must_use]
+    pub fn with_keys_of(self, other: Scenario) -> Self {
+        Scenario(other.0, self.1)
+    }
 
     /// The setting of `key` in this scenario.
     pub fn setting(&self, key: ScenarioKey) -> Setting {
@@ -121,11 +219,58 @@ impl Scenario {
     /// The scenario in a reader's words: "as happened", or each change's label and value
     /// ("No 2026 amendment" reads "2026-04-27 amendment happened: no").
     pub fn describe(&self) -> String {
-        let changes = self.changes();
-        if changes.is_empty() {
+        let ds = crate::dataset::dataset();
+        let mut parts: Vec<String> = self.changes().iter().map(|s| s.describe()).collect();
+        parts.extend(self.edits_differing(&Scenario::AS_HAPPENED).into_iter().map(|e| self.describe_edit(ds, e)));
+        if parts.is_empty() {
             return "as happened".to_owned();
         }
-        changes.iter().map(|s| s.describe()).collect::<Vec<_>>().join("; ")
+        parts.join("; ")
+    }
+
+    /// One edit in a reader's words: "your edit of “…”: until 2025-03-01 in this what-if; the
+    /// sources say …", "your clause “…” (in no source)".
+    pub fn describe_edit(&self, ds: &Dataset, which: EditRef) -> String {
+        match which {
+            EditRef::Clause(ix) => {
+                let term = ds.term(ix);
+                let edit = self.clause_edit(ix);
+                let mut what = edits::describe_edit(term, &edit);
+                if what.is_empty() {
+                    what.push(if edit.is_none() { "as in the sources" } else { "restates the sources" }.to_owned());
+                }
+                format!("your edit of \u{201c}{}\u{201d}: {}", term.title, what.join(", "))
+            }
+            EditRef::Added(slot) => match self.added(usize::from(slot)) {
+                Some(a) => format!("your clause \u{201c}{}\u{201d} (in no source)", a.name()),
+                None => "no added clause".to_owned(),
+            },
+        }
+    }
+
+    /// The edits in their text form, as the URL writes them: (`c.<id>` or `add`, value).
+    pub fn edit_params(&self, ds: &Dataset) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> =
+            self.1.edited().map(|(ix, e)| (format!("c.{}", ds.term(ix).id), edits::write_edit(e))).collect();
+        out.extend(self.1.added().map(|(_, a)| ("add".to_owned(), edits::write_added(ds, a))));
+        out
+    }
+
+    /// Reads one edit parameter (`c.<id>` = edit, or `add` = clause); `Ok(false)` when `name`
+    /// is not an edit parameter.
+    pub fn set_edit_param(&mut self, ds: &Dataset, name: &str, value: &str) -> Result<bool, String> {
+        if let Some(id) = name.strip_prefix("c.") {
+            let ix = edits::clause_by_id(ds, id).map_err(|e| e.to_string())?;
+            let edit = edits::parse_edit(ds.term(ix), value).map_err(|e| e.within(&format!("clauses.{id}")))?;
+            *self = self.with_clause_edit(ix, edit);
+            return Ok(true);
+        }
+        if name == "add" {
+            let clause = edits::parse_added(ds, value).map_err(|e| e.within("add"))?;
+            self.add_clause(clause).map_err(|e| e.to_string())?;
+            return Ok(true);
+        }
+        Ok(false)
     }
 }
 
@@ -140,13 +285,14 @@ pub fn parse_settings(text: &str) -> Result<Vec<Setting>, ScenarioError> {
 }
 
 impl fmt::Display for Scenario {
-    /// `as happened`, or the changed keys: `microsoft_declines=true agi_verified=true`.
+    /// `as happened`, or the changed keys and the edits:
+    /// `microsoft_declines=true c.compute-free=off add=allowed,w:api,p:aws`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let changes = self.changes();
-        if changes.is_empty() {
+        let mut parts: Vec<String> = self.changes().iter().map(ToString::to_string).collect();
+        parts.extend(self.edit_params(crate::dataset::dataset()).into_iter().map(|(k, v)| format!("{k}={v}")));
+        if parts.is_empty() {
             return f.write_str("as happened");
         }
-        let parts: Vec<String> = changes.iter().map(ToString::to_string).collect();
         f.write_str(&parts.join(" "))
     }
 }

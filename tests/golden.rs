@@ -3,6 +3,7 @@
 //! what was expected, what came out, and the reason chain.
 
 use dealscope::dataset;
+use dealscope::edits;
 use dealscope::engine::{considered, next_change, verdict, Query, Standing};
 use dealscope::scenario::Scenario;
 use serde_json::Value;
@@ -13,10 +14,46 @@ fn text(case: &Value, key: &str) -> String {
     case[key].as_str().unwrap_or_else(|| panic!("case {case}: `{key}` must be a string")).to_owned()
 }
 
+/// An edit or added clause in the JS API's shape, read into fields.
+fn fields(value: &Value) -> edits::Fields {
+    let date = |k: &str| value.get(k).map(|v| v.as_str().map(str::to_owned));
+    let list =
+        |k: &str| value.get(k).map(|v| v.as_array().unwrap().iter().map(|x| x.as_str().unwrap().to_owned()).collect());
+    edits::Fields {
+        effect: value.get("effect").map(|v| v.as_str().unwrap().to_owned()),
+        from: date("from"),
+        until: date("until"),
+        workloads: list("workloads"),
+        providers: list("providers"),
+        title: value.get("title").map(|v| v.as_str().unwrap().to_owned()),
+        supersedes: list("supersedes"),
+    }
+}
+
 fn scenario(case: &Value) -> Scenario {
+    let ds = dataset();
     let mut scenario = Scenario::AS_HAPPENED;
     if let Some(map) = case.get("scenario").and_then(Value::as_object) {
         for (key, value) in map {
+            if key == "clauses" {
+                for (id, edit) in value.as_object().unwrap() {
+                    let ix = edits::clause_by_id(ds, id).unwrap();
+                    let edit = match edit {
+                        Value::String(off) if off == "off" => edits::ClauseEdit::OFF,
+                        _ => {
+                            edits::edit_from_fields(ds.term(ix), &fields(edit)).unwrap_or_else(|e| panic!("{id}: {e}"))
+                        }
+                    };
+                    scenario.edit_clause(ds, id, edit).unwrap();
+                }
+                continue;
+            }
+            if key == "add" {
+                for added in value.as_array().unwrap() {
+                    scenario.add_clause(edits::added_from_fields(ds, &fields(added)).unwrap()).unwrap();
+                }
+                continue;
+            }
             let value = match value {
                 Value::Bool(b) => b.to_string(),
                 Value::String(s) => s.clone(),

@@ -827,6 +827,92 @@ async fn the_page_reads_in_reader_words_with_iso_dates() {
     }
 }
 
+fn input_el(c: &HtmlElement, testid: &str) -> HtmlInputElement {
+    find(c, testid).unchecked_into()
+}
+
+/// The view on 2026-05-01 with the API on AWS selected (the 2026 amendment's cell).
+fn api_aws_2026() -> ViewState {
+    ViewState { date: ymd(2026, 5, 1), selected: Some((Workload::Api, Provider::Aws)), ..ViewState::default() }
+}
+
+#[wasm_bindgen_test]
+async fn a_reader_edits_a_clause_in_their_own_what_if_and_resets_it() {
+    let (c, state) = mount(api_aws_2026()).await;
+    let ds = dataset();
+    assert_eq!(verdict(&c, "api-aws"), "allowed");
+    // Switch "Any cloud, but … Azure first" off: as if the amendment had not happened.
+    let on = input_el(&c, "whatif-azure-first-on");
+    on.set_checked(false);
+    fire(&on, "change");
+    settle().await;
+    let off = Scenario::AS_HAPPENED
+        .with_clause_edit(ds.term_by_id("azure-first").unwrap(), dealscope::edits::ClauseEdit::OFF);
+    assert_eq!(state.scenario.get_untracked(), off);
+    assert_eq!(verdict(&c, "api-aws"), "blocked");
+    assert!(find(&c, "whatif-azure-first").has_attribute("data-edited"));
+    assert_eq!(find(&c, "whatif-azure-first-reset").get_attribute("disabled"), None);
+    // Move the first refusal's end: an end before its start is refused with a reason.
+    let until = input_el(&c, "whatif-rofr-new-capacity-until");
+    until.set_value("2020-01-01");
+    fire(&until, "change");
+    settle().await;
+    assert_eq!(state.scenario.get_untracked(), off, "a bad edit changes nothing");
+    let status = find(&c, "whatif-status").text_content().unwrap_or_default();
+    assert!(status.contains("until 2020-01-01 is before from 2025-01-21"), "{status}");
+    assert_eq!(until.value(), "", "the row shows the scenario again");
+    until.set_value("2025-03-01");
+    fire(&until, "change");
+    settle().await;
+    let changes = find(&c, "whatif-rofr-new-capacity-changes").text_content().unwrap_or_default();
+    assert_eq!(changes, "until 2025-03-01 in this what-if; the sources say open-ended");
+    // Reset one clause, then all.
+    find(&c, "whatif-azure-first-reset").click();
+    settle().await;
+    assert_eq!(verdict(&c, "api-aws"), "allowed");
+    assert!(on.checked());
+    assert!(state.scenario.get_untracked().has_edits());
+    find(&c, "whatif-reset-all").click();
+    settle().await;
+    assert_eq!(state.scenario.get_untracked(), Scenario::AS_HAPPENED);
+    assert_eq!(until.value(), "");
+    assert!(find(&c, "whatif-reset-all").has_attribute("disabled"));
+}
+
+#[wasm_bindgen_test]
+async fn a_reader_adds_a_clause_and_it_is_marked_as_theirs() {
+    let (c, state) = mount(api_aws_2026()).await;
+    // "What if the 2026 amendment had kept the API on Azure?"
+    let effect: HtmlSelectElement = find(&c, "whatif-add-effect").unchecked_into();
+    effect.set_value("azure-only");
+    input_el(&c, "whatif-add-from").set_value("2026-04-27");
+    input_el(&c, "whatif-add-title").set_value("The API stays on Azure");
+    for w in ["training", "products", "api-natsec"] {
+        input_el(&c, &format!("whatif-add-w-{w}")).set_checked(false);
+    }
+    input_el(&c, "whatif-add-sup-azure-first").set_checked(true);
+    find(&c, "whatif-add").click();
+    settle().await;
+    assert!(state.scenario.get_untracked().added(0).is_some());
+    assert_eq!(verdict(&c, "api-aws"), "blocked");
+    assert_eq!(verdict(&c, "products-aws"), "allowed");
+    let added = find(&c, "whatif-added").text_content().unwrap_or_default();
+    assert!(added.contains("The API stays on Azure") && added.contains("your clause — in no source"), "{added}");
+    let why = find(&c, "explanation").text_content().unwrap_or_default();
+    assert!(why.contains("your clause — in no source"), "{why}");
+    // No workload: refused, with what is accepted.
+    input_el(&c, "whatif-add-w-api").set_checked(false);
+    find(&c, "whatif-add").click();
+    settle().await;
+    let status = find(&c, "whatif-status").text_content().unwrap_or_default();
+    assert!(status.starts_with("Not added: workloads: empty; accepted: training"), "{status}");
+    // Remove it.
+    c.query_selector("[data-whatif='remove']").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(state.scenario.get_untracked(), Scenario::AS_HAPPENED);
+    assert_eq!(verdict(&c, "api-aws"), "allowed");
+}
+
 /// Presses `key` on `el` with Ctrl held or not (see [`press`]).
 fn press_ctrl(el: &web_sys::Element, key: &str, ctrl: bool) {
     let init = web_sys::KeyboardEventInit::new();

@@ -1,9 +1,10 @@
 //! One scenario against another (as happened, by default): which cells differ, over which
 //! days, and why.
 
-use super::timeline::{breakpoints, range_end};
+use super::timeline::{breakpoints_for, range_end};
 use super::{cells, evaluate, Outcome, Query, TermIx};
 use crate::dataset::Dataset;
+use crate::edits::EditRef;
 use crate::scenario::Scenario;
 use crate::vocab::{Provider, ScenarioKey, Setting, Workload, FIRST_DAY};
 use chrono::NaiveDate;
@@ -18,6 +19,11 @@ pub struct DiffSpan {
     /// The scenario's settings that, each reset alone, remove the difference (all its
     /// changes when only their combination does).
     pub causes: Vec<Setting>,
+    /// The reader's edits that, each set back to the baseline's alone, remove the difference
+    /// (with `causes`, all the differing edits when only their combination does).
+    pub edits: Vec<EditRef>,
+    /// Those edits in a reader's words ("your edit of “…”: switched off …").
+    pub edits_text: Vec<String>,
     /// The terms that determine one side and not the other.
     pub terms: Vec<TermIx>,
 }
@@ -25,7 +31,8 @@ pub struct DiffSpan {
 impl DiffSpan {
     /// What made the span differ, in a reader's words: "2026-04-27 amendment happened: no".
     pub fn causes_text(&self) -> String {
-        self.causes.iter().map(|s| s.describe()).collect::<Vec<_>>().join(" and ")
+        let settings = self.causes.iter().map(|s| s.describe());
+        settings.chain(self.edits_text.iter().cloned()).collect::<Vec<_>>().join(" and ")
     }
 }
 
@@ -46,10 +53,14 @@ pub fn diff(ds: &Dataset, scenario: Scenario) -> Vec<CellDiff> {
 /// over the whole range; each span's causes are `a`'s settings that, set back to `b`'s alone,
 /// remove the difference.
 pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec<CellDiff> {
-    let days: Vec<NaiveDate> = std::iter::once(FIRST_DAY).chain(breakpoints(ds)).collect();
-    // The settings in which the two scenarios differ.
+    let mut days: Vec<NaiveDate> = std::iter::once(FIRST_DAY).chain(breakpoints_for(ds, &scenario)).collect();
+    for day in breakpoints_for(ds, &baseline) {
+        super::insert_sorted(&mut days, day);
+    }
+    // The settings and the edits in which the two scenarios differ.
     let changed: Vec<Setting> =
         ScenarioKey::ALL.iter().map(|k| scenario.setting(*k)).filter(|s| baseline.setting(s.key) != *s).collect();
+    let changed_edits = scenario.edits_differing(&baseline);
     let mut out = Vec::new();
     for (workload, provider) in cells() {
         let mut spans: Vec<DiffSpan> = Vec::new();
@@ -68,8 +79,14 @@ pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec
                 })
                 .copied()
                 .collect();
-            if causes.is_empty() {
+            let mut edits: Vec<EditRef> = changed_edits
+                .iter()
+                .filter(|e| evaluate(ds, &query.under(scenario.with_edit_of(&baseline, **e))).outcome == base.outcome)
+                .copied()
+                .collect();
+            if causes.is_empty() && edits.is_empty() {
                 causes.clone_from(&changed);
+                edits.clone_from(&changed_edits);
             }
             let mut terms: Vec<TermIx> = Vec::new();
             for term in base.reasons.iter().chain(&what_if.reasons).map(|r| r.term) {
@@ -83,6 +100,7 @@ pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec
                         && last.baseline == base.outcome
                         && last.scenario == what_if.outcome
                         && last.causes == causes
+                        && last.edits == edits
                         && last.terms == terms =>
                 {
                     last.until = until;
@@ -93,6 +111,8 @@ pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec
                     baseline: base.outcome,
                     scenario: what_if.outcome,
                     causes,
+                    edits_text: edits.iter().map(|e| describe(ds, &scenario, &baseline, *e)).collect(),
+                    edits,
                     terms,
                 }),
             }
@@ -102,4 +122,17 @@ pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec
         }
     }
     out
+}
+
+/// An edit blamed for a difference, in a reader's words, from the side that has it.
+fn describe(ds: &Dataset, a: &Scenario, b: &Scenario, which: EditRef) -> String {
+    let in_a = match which {
+        EditRef::Clause(ix) => !a.clause_edit(ix).is_none(),
+        EditRef::Added(slot) => a.added(usize::from(slot)).is_some(),
+    };
+    if in_a {
+        a.describe_edit(ds, which)
+    } else {
+        format!("B has {}", b.describe_edit(ds, which))
+    }
 }

@@ -21,11 +21,12 @@ mod timeline;
 pub use diff::{diff, diff_between, CellDiff, DiffSpan};
 pub use paths::{paths_to_yes, PathsToYes};
 pub use timeline::{
-    breakpoints, last_day, next_change, next_change_after, next_verdict_change, range_end, timeline, verdict_bands,
-    Band, Change, VerdictBand,
+    breakpoints, breakpoints_for, last_day, next_change, next_change_after, next_verdict_change, range_end, timeline,
+    verdict_bands, Band, Change, VerdictBand,
 };
 
-use crate::dataset::{Dataset, DecisionIx, Effect, LapseKind, Moot, Term, TermIx};
+use crate::dataset::{Dataset, DecisionIx, Effect, Lapse, LapseKind, Moot, Term, TermIx};
+use crate::edits::{self, Mask, Until, ADDED_BASE};
 use crate::scenario::Scenario;
 use crate::vocab::{self, Condition, Decision, Provider, ScenarioKey, Workload};
 use chrono::NaiveDate;
@@ -182,11 +183,82 @@ pub fn verdict(ds: &Dataset, query: &Query) -> Result<Verdict, QueryError> {
     Ok(evaluate(ds, query))
 }
 
+/// A clause as a scenario has it: a dataset term with the reader's edits applied, or a
+/// clause the reader added (`ix` from [`ADDED_BASE`] on). The engine reads only these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Live {
+    pub ix: TermIx,
+    pub effect: Effect,
+    /// The first day in force (`NaiveDate::MIN`: since before the range).
+    pub start: NaiveDate,
+    /// The first day no longer in force (`None`: open-ended).
+    pub until: Option<NaiveDate>,
+    pub workloads: Mask,
+    pub providers: Mask,
+    /// Part of the scenario: its gate admits it and the reader did not switch it off.
+    pub admitted: bool,
+    /// The dataset terms it supersedes, one bit per index.
+    pub supersedes: u64,
+    pub lapses: &'static [Lapse],
+}
+
+impl Live {
+    pub fn covers(&self, workload: Workload, provider: Provider) -> bool {
+        edits::has_workload(self.workloads, workload) && edits::has_provider(self.providers, provider)
+    }
+    pub fn in_force(&self, date: NaiveDate) -> bool {
+        self.start <= date && self.until.is_none_or(|until| date < until)
+    }
+    /// Whether this is a clause the reader added.
+    pub fn is_added(&self) -> bool {
+        self.ix.0 >= ADDED_BASE
+    }
+}
+
+/// Every clause as `scenario` has it: the dataset's terms in order, then the added clauses.
+pub fn live_clauses(ds: &Dataset, scenario: &Scenario) -> Vec<Live> {
+    let mut out = Vec::with_capacity(ds.terms.len() + edits::MAX_ADDED);
+    for (i, term) in ds.terms.iter().enumerate() {
+        let ix = index(i);
+        let edit = scenario.clause_edit(ix);
+        out.push(Live {
+            ix,
+            effect: term.effect,
+            start: edit.from.unwrap_or_else(|| term.start()),
+            until: edit.until.map_or(term.until, Until::date),
+            workloads: edit.workloads.unwrap_or_else(|| edits::workload_mask(term.workloads)),
+            providers: edit.providers.unwrap_or_else(|| edits::provider_mask(term.providers)),
+            admitted: !edit.off && admitted(term, *scenario),
+            supersedes: term.supersedes.iter().fold(0, |m, s| m | 1u64.checked_shl(u32::from(s.0)).unwrap_or(0)),
+            lapses: term.lapses,
+        });
+    }
+    for (slot, added) in scenario.edits().added() {
+        out.push(Live {
+            ix: TermIx(ADDED_BASE + u16::try_from(slot).unwrap_or(0)),
+            effect: added.effect,
+            start: added.from.unwrap_or(NaiveDate::MIN),
+            until: added.until,
+            workloads: added.workloads,
+            providers: added.providers,
+            admitted: true,
+            supersedes: added.supersedes,
+            lapses: &[],
+        });
+    }
+    out
+}
+
 /// Answers a question already known to be in range.
 pub(crate) fn evaluate(ds: &Dataset, query: &Query) -> Verdict {
+    evaluate_with(ds, &live_clauses(ds, &query.scenario), query)
+}
+
+/// Answers a question against clauses already made live for its scenario.
+pub(crate) fn evaluate_with(ds: &Dataset, lives: &[Live], query: &Query) -> Verdict {
     let mut reasons: Vec<Reason> = Vec::new();
-    for (i, term) in ds.terms.iter().enumerate() {
-        if let Standing::Applies(reason) = standing_of(ds, term, index(i), query) {
+    for live in lives {
+        if let Standing::Applies(reason) = standing_of(ds, live, lives, query) {
             reasons.push(reason);
         }
     }
@@ -201,7 +273,8 @@ pub(crate) fn evaluate(ds: &Dataset, query: &Query) -> Verdict {
 /// How every term stands for this question, in dataset order.
 pub fn considered(ds: &Dataset, query: &Query) -> Result<Vec<(TermIx, Standing)>, QueryError> {
     vocab::check_range(query.date)?;
-    Ok(ds.terms.iter().enumerate().map(|(i, t)| (index(i), standing_of(ds, t, index(i), query))).collect())
+    let lives = live_clauses(ds, &query.scenario);
+    Ok(lives.iter().map(|live| (live.ix, standing_of(ds, live, &lives, query))).collect())
 }
 
 fn index(i: usize) -> TermIx {
@@ -213,20 +286,21 @@ pub(crate) fn admitted(term: &Term, scenario: Scenario) -> bool {
     term.only_if.is_none_or(|g| scenario.admits(g))
 }
 
-fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
+fn standing_of(ds: &Dataset, term: &Live, lives: &[Live], q: &Query) -> Standing {
+    let ix = term.ix;
     if term.effect == Effect::None {
         return Standing::NotACompute;
     }
     if !term.covers(q.workload, q.provider) {
         return Standing::DoesNotCover;
     }
-    if !admitted(term, q.scenario) {
+    if !term.admitted {
         return Standing::NotInScenario;
     }
     if !term.in_force(q.date) {
         return Standing::NotInForce;
     }
-    if let Some(by) = superseded_by(ds, ix, q) {
+    if let Some(by) = superseded_by(lives, ix, q) {
         return Standing::SupersededBy(by);
     }
     let mut agi_check = None;
@@ -265,15 +339,19 @@ fn standing_of(ds: &Dataset, term: &Term, ix: TermIx, q: &Query) -> Standing {
     Standing::Applies(reason)
 }
 
-/// The first term (in dataset order) that supersedes `ix` for this cell by this day.
-fn superseded_by(ds: &Dataset, ix: TermIx, q: &Query) -> Option<TermIx> {
-    ds.terms.iter().enumerate().find_map(|(i, other)| {
-        (other.supersedes.contains(&ix)
-            && other.covers(q.workload, q.provider)
-            && admitted(other, q.scenario)
-            && other.start() <= q.date)
-            .then(|| index(i))
-    })
+/// The first clause (in dataset order, then the added ones) that supersedes `ix` for this
+/// cell by this day.
+fn superseded_by(lives: &[Live], ix: TermIx, q: &Query) -> Option<TermIx> {
+    let bit = 1u64.checked_shl(u32::from(ix.0)).unwrap_or(0);
+    lives
+        .iter()
+        .find(|other| {
+            other.supersedes & bit != 0
+                && other.covers(q.workload, q.provider)
+                && other.admitted
+                && other.start <= q.date
+        })
+        .map(|other| other.ix)
 }
 
 /// Microsoft's answer to capacity on this provider for this workload, as of the day asked.
@@ -300,17 +378,34 @@ fn microsoft_answer(ds: &Dataset, q: &Query) -> ConditionCheck {
 }
 
 /// The term that makes scenario key `key` change nothing on `date` under `scenario`, with
-/// the reason (data: `[[term.moot]]`; the tests check the claim against the engine).
+/// the reason (data: `[[term.moot]]`; the tests check the claim against the engine). With
+/// the reader's edits, the claim (made for the clauses as the sources have them) is kept only
+/// if it still holds: every value of the key gives every cell the same outcome that day.
 pub fn moot(
     ds: &Dataset,
     date: NaiveDate,
     scenario: Scenario,
     key: ScenarioKey,
 ) -> Option<(&'static Term, &'static Moot)> {
-    ds.terms
+    let lives = live_clauses(ds, &scenario);
+    let claim = ds
+        .terms
         .iter()
-        .filter(|t| admitted(t, scenario) && t.in_force(date))
-        .find_map(|t| t.moots.iter().find(|m| m.key == key).map(|m| (t, m)))
+        .zip(&lives)
+        .filter(|(_, live)| live.admitted && live.in_force(date))
+        .find_map(|(t, _)| t.moots.iter().find(|m| m.key == key).map(|m| (t, m)))?;
+    if !scenario.has_edits() {
+        return Some(claim);
+    }
+    let date = date.clamp(vocab::FIRST_DAY, vocab::LAST_DAY);
+    let holds = questions(date, scenario).all(|q| {
+        let outcome = evaluate_with(ds, &lives, &q).outcome;
+        (0..key.values().len()).all(|v| {
+            let other = scenario.with_setting(vocab::Setting { key, value: u8::try_from(v).unwrap_or(0) });
+            evaluate(ds, &q.under(other)).outcome == outcome
+        })
+    });
+    holds.then_some(claim)
 }
 
 /// A reader's sentence for a moot key: what it is, and why it changes nothing.

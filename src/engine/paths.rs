@@ -1,7 +1,7 @@
 //! Paths to yes: what would make a blocked or conditional cell allowed — the smallest sets
 //! of scenario changes, and the earliest day it becomes allowed as things stand.
 
-use super::timeline::breakpoints;
+use super::timeline::breakpoints_for;
 use super::{evaluate, Outcome, Query, QueryError};
 use crate::dataset::Dataset;
 use crate::scenario::Scenario;
@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 /// Ways to an allowed verdict.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PathsToYes {
-    /// Minimal sets of scenario changes that make the cell allowed on the day asked; no set
-    /// contains another. Empty when no scenario does.
+    /// Minimal sets of scenario changes that make the cell allowed on the day asked (the
+    /// reader's edits kept); no set contains another. Empty when no scenario does.
     pub toggles: Vec<Vec<Setting>>,
     /// The first day on or after the day asked on which the cell is allowed under the same
     /// scenario (`None`: not before 2036).
@@ -24,6 +24,7 @@ pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryErro
     vocab::check_range(query.date)?;
     let candidates: Vec<Vec<Setting>> = Scenario::all()
         .into_iter()
+        .map(|s| query.scenario.with_keys_of(s))
         .filter(|s| evaluate(ds, &query.under(*s)).outcome == Outcome::Allowed)
         .map(|s| changed_keys(query.scenario, s))
         .collect();
@@ -35,7 +36,7 @@ pub fn paths_to_yes(ds: &Dataset, query: &Query) -> Result<PathsToYes, QueryErro
         }
     }
     let earliest = std::iter::once(query.date)
-        .chain(breakpoints(ds).into_iter().filter(|d| *d > query.date))
+        .chain(breakpoints_for(ds, &query.scenario).into_iter().filter(|d| *d > query.date))
         .find(|d| evaluate(ds, &query.on(*d)).outcome == Outcome::Allowed);
     Ok(PathsToYes { toggles, earliest })
 }

@@ -25,6 +25,22 @@ pub fn breakpoints(ds: &Dataset) -> Vec<NaiveDate> {
     days
 }
 
+/// The breakpoints of `scenario`: the dataset's, and the days the reader's edits and added
+/// clauses start or end.
+pub fn breakpoints_for(ds: &Dataset, scenario: &Scenario) -> Vec<NaiveDate> {
+    let mut days = breakpoints(ds);
+    if scenario.has_edits() {
+        let edits = scenario.edits();
+        let edited =
+            edits.edited().flat_map(|(_, e)| e.from.into_iter().chain(e.until.and_then(crate::edits::Until::date)));
+        let added = edits.added().flat_map(|(_, a)| a.from.into_iter().chain(a.until));
+        for day in edited.chain(added).filter(|d| crate::edits::in_range(*d)) {
+            super::insert_sorted(&mut days, day);
+        }
+    }
+    days
+}
+
 /// The next day the answer changes, with the answer from then on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
@@ -40,7 +56,7 @@ pub fn next_change(ds: &Dataset, query: &Query) -> Result<Option<Change>, QueryE
 
 /// The same, for a caller that already has the answer `now` to `query` (in range).
 pub fn next_change_after(ds: &Dataset, query: &Query, now: &Verdict) -> Option<Change> {
-    breakpoints(ds)
+    breakpoints_for(ds, &query.scenario)
         .into_iter()
         .filter(|d| *d > query.date)
         .map(|date| Change { date, verdict: evaluate(ds, &query.on(date)) })
@@ -77,7 +93,7 @@ pub fn range_end() -> NaiveDate {
 
 /// A cell's verdict over the whole range, as bands that tile it with no gap or overlap.
 pub fn timeline(ds: &Dataset, workload: Workload, provider: Provider, scenario: Scenario) -> Vec<Band> {
-    timeline_over(ds, &breakpoints(ds), workload, provider, scenario)
+    timeline_over(ds, &breakpoints_for(ds, &scenario), workload, provider, scenario)
 }
 
 pub(crate) fn timeline_over(

@@ -19,6 +19,7 @@ pub mod page;
 pub mod picture;
 pub mod scale;
 pub mod story;
+pub mod whatif;
 pub mod why;
 
 pub use dataset::{events, reference};

@@ -713,7 +713,7 @@ pub fn shell_with_story(
          <p class=\"legend\">✓ allowed · ✗ blocked · ? conditional (depends on an open fact) · ◆ differs from the scenario compared with (as happened unless you choose another under “Compare with”)</p>\
          <div id=\"{}\" role=\"status\">{}</div>\
          <div class=\"panels\">{}<div id=\"{}\" role=\"tabpanel\" tabindex=\"-1\" aria-labelledby=\"tab-{}\">{}</div></div>\
-         <div{}>{}{}</div></main>\
+         <div{}>{}{}{}</div></main>\
          <footer{}><p>dealscope {} · {} · runs entirely in your browser, offline after load · data: Microsoft/OpenAI announcements, the press and five secondary articles, every item cited with its reliability · <code>window.dealscope</code> for programs</p></footer>",
         hidden,
         landing(ds, story_start),
@@ -731,6 +731,7 @@ pub fn shell_with_story(
         panel(ds, view.panel, &panel_content(ds, view, diffs.as_deref())),
         hidden,
         scenario_panel(ds, view),
+        super::whatif::panel(ds, &view.scenario),
         export_bar(view.selected),
         hidden,
         crate::VERSION,

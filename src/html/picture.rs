@@ -140,7 +140,12 @@ fn scenarios(view: &ViewState) -> String {
     if view.scenario == Scenario::AS_HAPPENED && view.base == Scenario::AS_HAPPENED {
         return "As happened (no what-if).".to_owned();
     }
-    format!("Scenario (A): {}. Compared with {}.", view.scenario.describe(), base_name(view.base))
+    let edited = if view.scenario.has_edits() || view.base.has_edits() {
+        " Contains the reader's own clause edits: not what the sources say."
+    } else {
+        ""
+    };
+    format!("Scenario (A): {}. Compared with {}.{edited}", view.scenario.describe(), base_name(view.base))
 }
 
 /// A scenario in a file name: its settings ("microsoft-declines-true"), or "as-happened".
@@ -149,8 +154,11 @@ fn slug(scenario: Scenario) -> String {
     if changes.is_empty() {
         return "as-happened".to_owned();
     }
-    let parts: Vec<String> =
+    let mut parts: Vec<String> =
         changes.iter().map(|s| format!("{}-{}", s.key.as_str(), s.wire()).replace('_', "-")).collect();
+    if scenario.has_edits() {
+        parts.push("own-edits".to_owned());
+    }
     parts.join("-")
 }
 

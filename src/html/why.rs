@@ -53,6 +53,18 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
     }
     html!(out, "<ul class=\"clauses\">");
     for c in &answer.clauses {
+        if c.hypothetical {
+            // A reader's clause: no link into the dataset, no sources — it is in none.
+            html!(
+                out,
+                "<li class=\"hypothetical\" data-testid=\"clause-your-clause\"><h3>{} — <em>{}</em> — says {}</h3><p>{}</p></li>",
+                c.title,
+                crate::answer::YOUR_CLAUSE,
+                c.says,
+                c.summary
+            );
+            continue;
+        }
         html!(
             out,
             "<li data-testid=\"clause-{}\"><h3><a{}>{}</a> — {}",
@@ -65,6 +77,14 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
             html!(out, " <span class=\"rel unconfirmed\">{}</span>", REPORTED);
         }
         html!(out, "</h3><p>{}</p>", c.summary);
+        if c.edited {
+            html!(
+                out,
+                "<p class=\"edited\" data-testid=\"edited-{}\">Your edit: {}. The sources below are for the clause as they give it.</p>",
+                c.id,
+                c.changes.join("; ")
+            );
+        }
         if let Some(condition) = &c.condition {
             html!(out, "<p class=\"condition\">{}</p>", condition);
         }
@@ -75,30 +95,7 @@ pub fn why(ds: &Dataset, query: &Query, answer: &Answer) -> Html {
     list_section(&mut out, "open", "Still open", answer.conditions.iter().map(String::as_str));
     list_section(&mut out, "notes", "But note", answer.notes.iter().copied());
     list_section(&mut out, "moot", "What-ifs that change nothing on this day", answer.moot.iter().map(String::as_str));
-    html!(out, "<p class=\"next\" data-testid=\"next-change\">");
-    let day = |text: Option<&str>| text.and_then(|d| crate::vocab::parse_day(d).ok());
-    let verdict_change = answer.next_verdict_change.as_ref().and_then(|c| Some((day(Some(&c.date))?, c.verdict)));
-    if let Some((on, v)) = verdict_change {
-        html!(out, "Next change: {} (then {})", date_button(on, &on.to_string()), v);
-    } else {
-        html!(out, "No change of verdict before 2036 under this scenario.");
-    }
-    // A change of what decides the verdict, before the verdict changes, is said as such.
-    if let Some(on) = day(answer.next_change.as_deref()).filter(|d| verdict_change.is_none_or(|(v, _)| *d < v)) {
-        html!(
-            out,
-            " {} {}, {}; it stays {}.",
-            if verdict_change.is_some() { "Before that, on" } else { "On" },
-            date_button(on, &on.to_string()),
-            if answer.clauses.is_empty() {
-                "the first terms of the deal apply"
-            } else {
-                "what decides it (a clause, or its condition) changes"
-            },
-            answer.verdict
-        );
-    }
-    html!(out, "</p>");
+    next_change(&mut out, answer);
     html!(
         out,
         "<p class=\"cite\"><button type=\"button\" data-testid=\"cite\"{}>Cite this answer</button> <span class=\"cite-status\" role=\"status\"></span></p>",
@@ -229,6 +226,35 @@ fn considered_terms(out: &mut Html, ds: &Dataset, query: &Query) {
         html!(out, "<li>{}: {}</li>", ds.term(ix).title, why);
     }
     html!(out, "</ul></details>");
+}
+
+/// "Next change: …": the next change of verdict, and before it, a change of what decides it,
+/// said as such.
+fn next_change(out: &mut Html, answer: &Answer) {
+    html!(out, "<p class=\"next\" data-testid=\"next-change\">");
+    let day = |text: Option<&str>| text.and_then(|d| crate::vocab::parse_day(d).ok());
+    let verdict_change = answer.next_verdict_change.as_ref().and_then(|c| Some((day(Some(&c.date))?, c.verdict)));
+    if let Some((on, v)) = verdict_change {
+        html!(out, "Next change: {} (then {})", date_button(on, &on.to_string()), v);
+    } else {
+        html!(out, "No change of verdict before 2036 under this scenario.");
+    }
+    // A change of what decides the verdict, before the verdict changes, is said as such.
+    if let Some(on) = day(answer.next_change.as_deref()).filter(|d| verdict_change.is_none_or(|(v, _)| *d < v)) {
+        html!(
+            out,
+            " {} {}, {}; it stays {}.",
+            if verdict_change.is_some() { "Before that, on" } else { "On" },
+            date_button(on, &on.to_string()),
+            if answer.clauses.is_empty() {
+                "the first terms of the deal apply"
+            } else {
+                "what decides it (a clause, or its condition) changes"
+            },
+            answer.verdict
+        );
+    }
+    html!(out, "</p>");
 }
 
 #[cfg(test)]

@@ -49,7 +49,11 @@ pub fn click(state: State, page: &Handles, ev: &web_sys::Event) {
         Action::Date(day) => state.date.set(day),
         Action::Step(dir) => date_controls::step(state, dir),
         Action::Scenario(settings) => state.scenario.update(|s| *s = s.with_settings(&settings)),
-        Action::Preset(settings) => state.scenario.set(Scenario::AS_HAPPENED.with_settings(&settings)),
+        // A preset keeps the reader's own clause edits; the reset ("as happened") drops them too.
+        Action::Preset(settings) if settings.is_empty() => state.scenario.set(Scenario::AS_HAPPENED),
+        Action::Preset(settings) => {
+            state.scenario.update(|s| *s = s.with_keys_of(Scenario::AS_HAPPENED.with_settings(&settings)));
+        }
         Action::Panel(panel) => state.panel.set(panel),
         Action::Follow(id) => {
             if state.panel.get_untracked() != Panel::Dataset {

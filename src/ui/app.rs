@@ -90,6 +90,7 @@ fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
     bind_notice(&page, state);
     bind_embed(&page, state);
     super::embed::bind(state);
+    super::whatif_panel::bind(&root, state);
     // Plain listeners on the root rather than `on:` attributes: Leptos' event delegation
     // costs 6.7 KB raw / 3.1 KB gzip of wasm, and the page needs only these three.
     let (click, change, keys) = (Rc::clone(&page), Rc::clone(&page), Rc::clone(&page));

@@ -16,6 +16,7 @@ pub mod handles;
 pub mod panels;
 pub mod scenario_panel;
 pub mod state;
+pub mod whatif_panel;
 
 pub use app::mount;
 

@@ -254,6 +254,24 @@ pub struct Conflict {
     pub readings: &'static [Reading],
 }
 
+/// What [`Dataset::term`] gives for a clause a reader added: it is in no source.
+pub static ADDED_TERM: Term = Term {
+    id: "your-clause",
+    title: "Your clause \u{2014} in no source",
+    summary: "A clause added in this what-if; it is in no source.",
+    from: None,
+    until: None,
+    workloads: &[],
+    providers: &[],
+    effect: crate::vocab::Effect::None,
+    only_if: None,
+    supersedes: &[],
+    lapses: &[],
+    moots: &[],
+    caveat: None,
+    sources: &[],
+};
+
 /// Everything in `data/`, validated.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Dataset {
@@ -283,8 +301,10 @@ impl Dataset {
     pub fn source(&self, ix: SourceIx) -> &'static Source {
         &self.sources[ix.get()]
     }
+    /// The term at `ix`; an index outside the table (a clause a reader added to a what-if,
+    /// which has no term in the data) gives [`ADDED_TERM`], never a panic.
     pub fn term(&self, ix: TermIx) -> &'static Term {
-        &self.terms[ix.get()]
+        self.terms.get(ix.get()).unwrap_or(&ADDED_TERM)
     }
     pub fn figure(&self, ix: FigureIx) -> &'static Figure {
         &self.figures[ix.get()]

@@ -1,0 +1,221 @@
+//! "Your own what-if" (`html::whatif`): a change in a clause's row becomes its edit in the
+//! scenario (what restates the sources is not an edit), the buttons reset, add and remove, and
+//! when the scenario changes elsewhere (a link, a swap, the reset) the rows follow. A change the
+//! engine would not take (an end before the start, no workload) leaves the scenario as it was
+//! and says why in the panel's status line.
+
+use super::dom;
+use super::state::State;
+use crate::dataset::{dataset, Term, TermIx};
+use crate::edits::{self, ClauseEdit, Fields, Mask, Until};
+use crate::html::whatif::{self, bar, in_time_order, row};
+use crate::vocab::{parse_day_in_range, Provider, Workload};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+/// Binds the panel inside `root`; a page without it is told on the console.
+pub fn bind(root: &Element, state: State) {
+    let Some(panel) = dom::one(root, &format!("#{}", whatif::PANEL)) else {
+        return dom::console_error("dealscope cannot start the what-if panel: the page has no #whatif");
+    };
+    // A link with edits opens the panel (the prerendered page is the default view's).
+    if state.scenario.get_untracked().has_edits() {
+        dom::flag(&panel, "open", true);
+    }
+    let status = dom::one(&panel, &format!("#{}", whatif::STATUS));
+    let say = move |text: &str| {
+        if let Some(s) = &status {
+            dom::set_text(s, Some(text));
+        }
+    };
+    let (p, say_change) = (panel.clone(), say.clone());
+    dom::listen(&panel, "change", move |ev| {
+        let Some(li) = target(ev).and_then(|t| t.closest("[data-clause]").ok().flatten()) else { return };
+        if li.closest("[data-whatif-form]").ok().flatten().is_some() {
+            return;
+        }
+        match read_row(&li) {
+            Ok((ix, edit)) => {
+                say_change("");
+                state.scenario.update(|s| *s = s.with_clause_edit(ix, edit));
+            }
+            Err(why) => {
+                say_change(&format!("Not applied: {why}"));
+                refresh(&p, &state.scenario.get_untracked());
+            }
+        }
+    });
+    let (p, say_click) = (panel.clone(), say);
+    dom::listen(&panel, "click", move |ev| {
+        let Some(button) = target(ev).and_then(|t| t.closest("[data-whatif]").ok().flatten()) else { return };
+        let ds = dataset();
+        match button.get_attribute("data-whatif").as_deref() {
+            Some("reset") => {
+                if let Some(ix) = button.get_attribute("data-clause").and_then(|id| ds.term_by_id(&id)) {
+                    state.scenario.update(|s| *s = s.with_clause_edit(ix, ClauseEdit::NONE));
+                }
+            }
+            Some("reset-all") => state.scenario.update(|s| *s = s.without_edits()),
+            Some("remove") => {
+                if let Some(slot) = button.get_attribute("data-slot").and_then(|s| s.parse().ok()) {
+                    state.scenario.update(|s| *s = s.without_added(slot));
+                }
+            }
+            Some("add") => {
+                let Some(form) = dom::one(&p, "[data-whatif-form]") else { return };
+                let result = edits::added_from_fields(ds, &form_fields(&form)).and_then(|clause| {
+                    let mut next = state.scenario.get_untracked();
+                    next.add_clause(clause).map(|()| next)
+                });
+                match result {
+                    Ok(next) => {
+                        say_click("Added: your clause is in the grid and marked in every answer.");
+                        state.scenario.set(next);
+                    }
+                    Err(e) => say_click(&format!("Not added: {e}")),
+                }
+            }
+            _ => {}
+        }
+    });
+    let p = panel.clone();
+    let added = dom::one(&panel, &format!("#{}", whatif::ADDED));
+    dom::effect(move || {
+        let scenario = state.scenario.get();
+        refresh(&p, &scenario);
+        if let Some(list) = &added {
+            let html = whatif::added_list(dataset(), &scenario);
+            if list.inner_html() != html.as_str() {
+                list.set_inner_html(html.as_str());
+            }
+        }
+    });
+}
+
+fn target(ev: &web_sys::Event) -> Option<Element> {
+    ev.target().and_then(|t| t.dyn_into::<Element>().ok())
+}
+
+fn input(li: &Element, name: &str) -> Option<HtmlInputElement> {
+    dom::one(li, &format!("[name=\"{name}\"]")).and_then(|el| el.dyn_into().ok())
+}
+
+fn checked_mask(li: &Element, name: &str, workloads: bool) -> Mask {
+    let names = dom::all(li, &format!("input[name=\"{name}\"]:checked"))
+        .iter()
+        .filter_map(|el| el.get_attribute("value"))
+        .collect::<Vec<_>>();
+    let parse = |n: &String| -> Mask {
+        if workloads {
+            Workload::parse(n).map_or(0, |w| edits::workload_mask(&[w]))
+        } else {
+            Provider::parse(n).map_or(0, |p| edits::provider_mask(&[p]))
+        }
+    };
+    names.iter().fold(0, |m, n| m | parse(n))
+}
+
+/// A clause's row as an edit: only what differs from the sources is edited.
+fn read_row(li: &Element) -> Result<(TermIx, ClauseEdit), String> {
+    let ds = dataset();
+    let id = li.get_attribute("data-clause").unwrap_or_default();
+    let ix = edits::clause_by_id(ds, &id).map_err(|e| e.to_string())?;
+    let term = ds.term(ix);
+    let value = |name: &str| input(li, name).map(|i| i.value()).unwrap_or_default();
+    let date = |name: &'static str| -> Result<Option<chrono::NaiveDate>, String> {
+        let text = value(name);
+        if text.is_empty() {
+            Ok(None)
+        } else {
+            parse_day_in_range(&text).map(Some).map_err(|e| format!("{name}: {e}"))
+        }
+    };
+    let (from, until) = (date("from")?, date("until")?);
+    let own = |a: Mask, b: Mask| (a != b).then_some(a);
+    let edit = ClauseEdit {
+        off: !input(li, "on").is_some_and(|i| i.checked()),
+        from: from.filter(|d| Some(*d) != term.from.map(|f| f.date)),
+        until: (until != term.until).then(|| until.map_or(Until::Open, Until::On)),
+        workloads: own(checked_mask(li, "w", true), edits::workload_mask(term.workloads)),
+        providers: own(checked_mask(li, "p", false), edits::provider_mask(term.providers)),
+    };
+    edits::check_edit(term, &edit).map_err(|e| format!("“{}”: {e}", term.title))?;
+    Ok((ix, edit))
+}
+
+/// The add form's fields.
+fn form_fields(form: &Element) -> Fields {
+    let value =
+        |name: &str| dom::one(form, &format!("[name=\"{name}\"]")).map(|el| dom::value(&el)).unwrap_or_default();
+    let date = |name: &str| Some(Some(value(name)).filter(|v| !v.is_empty()));
+    let checked = |name: &str| -> Vec<String> {
+        dom::all(form, &format!("input[name=\"{name}\"]:checked"))
+            .iter()
+            .filter_map(|el| el.get_attribute("value"))
+            .collect()
+    };
+    let title = value("title");
+    Fields {
+        effect: Some(value("effect")),
+        from: date("from"),
+        until: date("until"),
+        workloads: Some(checked("w")),
+        providers: Some(checked("p")),
+        title: Some(title).filter(|t| !t.trim().is_empty()),
+        supersedes: Some(checked("sup")),
+    }
+}
+
+/// Puts the scenario's clauses into their rows (only what differs is patched).
+fn refresh(panel: &Element, scenario: &crate::scenario::Scenario) {
+    let ds = dataset();
+    let edited = scenario.has_edits();
+    if let Some(all) = dom::one(panel, "[data-whatif=\"reset-all\"]") {
+        dom::flag(&all, "disabled", !edited);
+    }
+    for (ix, term) in in_time_order(ds) {
+        let Some(li) = dom::one(panel, &format!("li[data-clause=\"{}\"]", term.id)) else { continue };
+        refresh_row(&li, term, ix, scenario);
+    }
+}
+
+fn refresh_row(li: &Element, term: &Term, ix: TermIx, scenario: &crate::scenario::Scenario) {
+    let r = row(term, ix, scenario);
+    let edit = scenario.clause_edit(ix);
+    dom::flag(li, "data-edited", !edit.is_none());
+    if let Some(on) = input(li, "on") {
+        if on.checked() != r.on {
+            on.set_checked(r.on);
+        }
+    }
+    for (name, date) in [("from", r.from), ("until", r.until)] {
+        if let Some(field) = input(li, name) {
+            dom::set_value(&field, &date.map(|d| d.to_string()).unwrap_or_default());
+        }
+    }
+    for el in dom::all(li, "input[name=\"w\"], input[name=\"p\"]") {
+        let Some(input) = el.dyn_ref::<HtmlInputElement>() else { continue };
+        let wire = input.value();
+        let on = if input.name() == "w" {
+            Workload::parse(&wire).is_ok_and(|w| edits::has_workload(r.workloads, w))
+        } else {
+            Provider::parse(&wire).is_ok_and(|p| edits::has_provider(r.providers, p))
+        };
+        if input.checked() != on {
+            input.set_checked(on);
+        }
+    }
+    if let Some(rect) = dom::one(li, "rect") {
+        let (x, width) = bar(r.from, r.until);
+        dom::set_attr(&rect, "x", &x.to_string());
+        dom::set_attr(&rect, "width", &width.to_string());
+    }
+    if let Some(changes) = dom::one(li, ".changes") {
+        dom::flag(&changes, "hidden", r.changes.is_empty());
+        dom::set_text(&changes, Some(&r.changes.join("; ")));
+    }
+    if let Some(reset) = dom::one(li, "[data-whatif=\"reset\"]") {
+        dom::flag(&reset, "disabled", edit.is_none());
+    }
+}
