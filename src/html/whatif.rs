@@ -139,7 +139,7 @@ pub fn panel(ds: &Dataset, scenario: &Scenario) -> Html {
             id,
             flag("data-edited", !scenario.clause_edit(ix).is_none()),
             id,
-            crate::answer::reader_words(ds, term.title),
+            term.title,
             end,
             x,
             width,
@@ -165,7 +165,7 @@ pub fn panel(ds: &Dataset, scenario: &Scenario) -> Html {
             "</details><button type=\"button\" data-whatif=\"reset\" data-clause=\"{}\" data-testid=\"whatif-{}-reset\" aria-label=\"Reset “{}” to the sources\"{}>Reset</button></li>",
             id,
             id,
-            crate::answer::reader_words(ds, term.title),
+            term.title,
             flag("disabled", scenario.clause_edit(ix).is_none())
         );
     }
@@ -197,7 +197,7 @@ pub fn panel(ds: &Dataset, scenario: &Scenario) -> Html {
             "<label><input type=\"checkbox\" name=\"sup\" value=\"{}\" data-testid=\"whatif-add-sup-{}\"> {}</label>",
             term.id,
             term.id,
-            crate::answer::reader_words(ds, term.title)
+            term.title
         );
     }
     html!(
