@@ -81,8 +81,8 @@ test('a reader builds a what-if on the page, shares it, reopens it, compares it 
   assert.equal(await verdict(again, 'api-coreweave'), 'conditional', 'the added first refusal decides');
   // Compare with a preset: B = "No 2026 amendment"; the difference on the API is none (off ≡ the key).
   await again.selectOption('[data-testid=compare-with]', 'amendment_2026_04=false');
-  await frames(again);
-  assert.match(await search(again), /vs\.amendment_2026_04=false/);
+  // The URL is written once the state has been still for a moment (sync_url).
+  await again.waitForFunction(() => location.search.includes('vs.amendment_2026_04=false'));
   // Cite: the text says the what-if has edits and the added clause is in no source.
   await again.click('[data-testid=cell-api-coreweave]');
   await frames(again);

@@ -40,17 +40,23 @@ async fn mount(view: ViewState) -> (HtmlElement, State) {
     (mount_state(state).await, state)
 }
 
+/// After the page's effects have run: they run in a microtask queued by the change, so a
+/// promise resolved now settles after them.
+async fn tick() {
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
+}
+
 /// Lets the page react to what a test did: effects run, then the browser paints, then the
 /// panel (filled right after each paint) is up to date.
 async fn settle() {
-    any_spawner::Executor::tick().await;
+    tick().await;
     let after_paint = js_sys::Promise::new(&mut |resolve, _| {
         dealscope::ui::prelude::request_animation_frame(move || {
             let _ = window().set_timeout_with_callback(resolve.unchecked_ref());
         });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(after_paint).await;
-    any_spawner::Executor::tick().await;
+    tick().await;
 }
 
 /// Fires `kind` on `el` the way a browser does for a reader's change: bubbling, so the
@@ -80,6 +86,49 @@ fn at(date: (i32, u32, u32)) -> ViewState {
         selected: Some((Workload::Training, Provider::Coreweave)),
         ..ViewState::default()
     }
+}
+
+#[wasm_bindgen_test]
+async fn an_effect_runs_now_and_once_for_a_batch_of_changes() {
+    use dealscope::ui::reactive::effect;
+    let (a, b, quiet) = (RwSignal::new(1), RwSignal::new(10), RwSignal::new(100));
+    let runs = StoredValue::new(Vec::new());
+    effect(move || {
+        let seen = a.get() + b.get() + untrack(|| quiet.get());
+        runs.update_value(|r| r.push(seen));
+    });
+    assert_eq!(runs.get_value(), vec![111], "the first run is at once");
+    a.set(2);
+    b.set(20);
+    assert_eq!(runs.get_value(), vec![111], "later runs wait for the batch");
+    tick().await;
+    assert_eq!(runs.get_value(), vec![111, 122], "two changes, one run");
+    quiet.set(200);
+    tick().await;
+    assert_eq!(runs.get_value(), vec![111, 122], "an untracked read does not subscribe");
+}
+
+#[wasm_bindgen_test]
+async fn a_memo_is_computed_once_per_change_of_its_sources() {
+    use dealscope::ui::reactive::effect;
+    let source = RwSignal::new(3);
+    let computed = StoredValue::new(0);
+    let square = Memo::new(move || {
+        computed.update_value(|n| *n += 1);
+        source.get() * source.get()
+    });
+    let seen = StoredValue::new(Vec::new());
+    effect(move || {
+        let v = square.with(|v| *v);
+        seen.update_value(|s| s.push(v));
+    });
+    assert_eq!((seen.get_value(), computed.get_value()), (vec![9], 1));
+    assert_eq!(square.with_untracked(|v| *v), 9);
+    assert_eq!(computed.get_value(), 1, "read again without a change: not computed again");
+    source.set(4);
+    assert_eq!(square.with_untracked(|v| *v), 16, "stale at once, computed when read");
+    tick().await;
+    assert_eq!((seen.get_value(), computed.get_value()), (vec![9, 16], 2));
 }
 
 #[wasm_bindgen_test]

@@ -11,7 +11,6 @@ use super::{date_controls, export_bar, grid, panels};
 use crate::html::contract::{Action, Control};
 use crate::permalink::Panel;
 use crate::scenario::Scenario;
-use crate::ui::prelude::*;
 use crate::vocab::ScenarioKey;
 use wasm_bindgen::JsCast;
 use web_sys::Element;

@@ -24,18 +24,16 @@ use web_sys::Element;
 pub fn mount() {
     let state = State::from_location();
     // The URL is kept in step from the start.
-    for_the_page(|| sync_url(state));
+    sync_url(state);
     let document = document();
     let prerendered = document.get_element_by_id(ids::APP).and_then(|root| {
         let view = root.get_attribute("data-view").map(|q| ViewState::from_query(&q).0)?;
         Some((root, view))
     });
     let started = match prerendered {
-        Some((root, shown)) => start(&root, state, shown).map(|()| {
-            // After the views' first runs (queued before this), in the same microtask
-            // checkpoint: the next frame paints the link's own answers.
-            any_spawner::Executor::spawn_local(async { unmark(&["data-pending", "aria-busy"]) });
-        }),
+        // The views' first runs patched the page for the link (effects run when bound):
+        // the next frame paints the link's own answers.
+        Some((root, shown)) => start(&root, state, shown).map(|()| unmark(&["data-pending", "aria-busy"])),
         None => Err(MissingElements(vec![format!(
             "#{} with data-view (the prerendered page: build with `trunk build`, whose post_build hook writes it)",
             ids::APP
@@ -63,17 +61,8 @@ pub fn render_into(root: &Element, state: State) -> Result<(), MissingElements> 
 /// whatever `state` makes different from `shown` — and listens for the reader.
 pub fn start(root: &Element, state: State, shown: ViewState) -> Result<(), MissingElements> {
     let page = Rc::new(Handles::find(root)?);
-    for_the_page(|| bind(&page, state, shown));
+    bind(&page, state, shown);
     Ok(())
-}
-
-/// Runs `f` — which creates effects — on Leptos' executor (started once), under an owner that
-/// lives as long as the page.
-fn for_the_page(f: impl FnOnce()) {
-    let _ = any_spawner::Executor::init_wasm_bindgen();
-    let owner = Owner::new();
-    owner.with(f);
-    std::mem::forget(owner);
 }
 
 /// The views and the listeners.

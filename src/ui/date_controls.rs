@@ -10,7 +10,6 @@ use crate::dataset::dataset;
 use crate::engine::breakpoints;
 use crate::html::contract::{Control, Dir};
 use crate::html::page::{slider_day, slider_step, slider_value};
-use crate::ui::prelude::*;
 use crate::vocab::parse_day_in_range;
 use std::rc::Rc;
 

@@ -17,7 +17,7 @@ pub struct ScenarioDiff(pub Memo<Option<Vec<CellDiff>>>);
 
 impl ScenarioDiff {
     pub fn new(state: State) -> Self {
-        ScenarioDiff(Memo::new(move |_| {
+        ScenarioDiff(Memo::new(move || {
             let (a, b) = (state.scenario.get(), state.base.get());
             (a != b).then(|| diff_between(dataset(), a, b))
         }))

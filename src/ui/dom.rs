@@ -11,7 +11,7 @@ use web_sys::Element;
 /// is what the page shows there now.
 pub fn bind_html(el: Element, initial: Html, html: impl Fn() -> Html + 'static) {
     let html: Box<dyn Fn() -> Html> = Box::new(html);
-    let shown = StoredValue::new_local(initial);
+    let shown = StoredValue::new(initial);
     effect(move || {
         let next = html();
         if shown.with_value(|s| *s == next) {
@@ -22,13 +22,7 @@ pub fn bind_html(el: Element, initial: Html, html: impl Fn() -> Html + 'static) 
     });
 }
 
-/// Runs `f` now and again whenever a signal it read changes, for as long as the page lives.
-/// One `Effect` type for every view (each `Effect::new` of its own closure type costs ~0.7 KB
-/// of wasm).
-pub fn effect(f: impl Fn() + 'static) {
-    let f: Box<dyn Fn()> = Box::new(f);
-    Effect::new(move |_| f());
-}
+pub use super::reactive::effect;
 
 /// Logs a problem with the page itself (a bug, not a reader's input) to the console.
 pub fn console_error(message: &str) {

@@ -25,7 +25,7 @@ fn views(page: &Handles, view: &ViewState) -> Vec<CellView> {
 
 pub fn bind(page: &Rc<Handles>, state: State, shown: ViewState) {
     // What the page shows now: the shell was rendered for `shown`.
-    let shown_cells = StoredValue::new_local(views(page, &shown));
+    let shown_cells = StoredValue::new(views(page, &shown));
     let cells = Rc::clone(page);
     dom::effect(move || {
         let next = views(&cells, &state.view_state());

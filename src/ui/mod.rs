@@ -14,21 +14,17 @@ pub mod export_bar;
 pub mod grid;
 pub mod handles;
 pub mod panels;
+pub mod reactive;
 pub mod scenario_panel;
 pub mod state;
 pub mod whatif_panel;
 
 pub use app::mount;
 
-/// What the views use of Leptos' reactive system (`reactive_graph`: signals, memos, effects,
-/// owners), and the browser's window and document.
+/// What the views use: the page's signals, memo and stored values ([`reactive`]), and the
+/// browser's window and document.
 pub mod prelude {
-    pub use reactive_graph::computed::Memo;
-    pub use reactive_graph::effect::Effect;
-    pub use reactive_graph::graph::untrack;
-    pub use reactive_graph::owner::{LocalStorage, Owner, StoredValue};
-    pub use reactive_graph::prelude::*;
-    pub use reactive_graph::signal::RwSignal;
+    pub use super::reactive::{untrack, Memo, RwSignal, StoredValue};
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
 

@@ -44,7 +44,7 @@ fn refill(host: &Element, slot: &Element, content: &Html) {
 
 /// What the open panel shows: the view it was rendered for (only the parts a panel depends
 /// on are compared), so nothing is rendered for a view it already shows.
-type Shown = StoredValue<ViewState, LocalStorage>;
+type Shown = StoredValue<ViewState>;
 
 /// On a screen narrower than the overview, scrolls its plot so the chosen day is in the
 /// middle of what shows of it (the labels stay in view at the left).
@@ -81,8 +81,8 @@ pub fn bind(page: &Rc<Handles>, state: State, diffs: ScenarioDiff, shown: ViewSt
     });
     // The open panel and its content, refilled right after the grid has been painted (and at
     // most once a frame while the slider is dragged): the grid is what a reader watches.
-    let shown: Shown = StoredValue::new_local(shown);
-    let scheduled = StoredValue::new_local(false);
+    let shown: Shown = StoredValue::new(shown);
+    let scheduled = StoredValue::new(false);
     let p = Rc::clone(page);
     dom::effect(move || {
         // Subscribe to everything the open panel can show; render after the next paint.
@@ -128,7 +128,7 @@ fn render(page: &Handles, state: State, ScenarioDiff(diffs): ScenarioDiff, shown
         }
         shown.set_value(view);
     }
-    if let Some(id) = state.reveal.try_update_value(Option::take).flatten() {
+    if let Some(id) = state.reveal.update_value(Option::take) {
         dom::reveal(&page.root, &id);
     }
     // The open panel shows the link's own view now.

@@ -13,7 +13,6 @@ use crate::html::page::{
     compare_custom, declines_note, moot_note, preset_view, reset_disabled, swap_disabled, COMPARE_CUSTOM_IDLE,
 };
 use crate::scenario::write_settings;
-use crate::ui::prelude::*;
 use crate::vocab::ScenarioKey;
 use std::rc::Rc;
 

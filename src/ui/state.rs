@@ -107,8 +107,8 @@ pub fn address() -> String {
 pub fn sync_url(state: State) {
     // What the URL says; `None` until the first write, which tidies the URL the page was
     // opened with (e.g. drops what a malformed link had) without adding an entry.
-    let written = StoredValue::new_local(None::<ViewState>);
-    let scheduled = StoredValue::new_local(false);
+    let written = StoredValue::new(None::<ViewState>);
+    let scheduled = StoredValue::new(false);
     super::dom::effect(move || {
         let _ = state.view_state();
         if scheduled.get_value() {
