@@ -35,6 +35,10 @@ for (const [what, query, own] of [
     const pending = all.filter((f) => f.pending);
     assert.ok(pending.length > 0 && pending[0].t <= all[0].t, 'the first frame is pending');
     assert.ok(pending.every((f) => f.label.includes(own.date)), pending[0]?.label);
+    // … in reader words: the cell by its names, a what-if by its label, no wire names.
+    assert.match(pending[0].label, /Research & training on CoreWeave/);
+    assert.doesNotMatch(pending[0].label, /[a-z]+_[a-z0-9_]+=|training\.|coreweave/);
+    if (query.includes('microsoft_declines')) assert.match(pending[0].label, /Microsoft/);
     // No frame ever showed another view's verdicts, day or explanation.
     const shown = all.filter((f) => !f.pending);
     const wrong = shown.filter((f) => JSON.stringify(f.verdicts) !== JSON.stringify(last.verdicts) || !f.caption.includes(own.date)

@@ -15,6 +15,9 @@
   const root = document.documentElement;
   const link = new URLSearchParams(location.search);
   const served = new URLSearchParams('DEALSCOPE_DEFAULT_VIEW');
+  // Reader words for workloads, providers and scenario settings (html::loader::words).
+  const words = DEALSCOPE_WORDS;
+  const say = (wire) => (Object.hasOwn(words, wire) ? words[wire] : null);
   root.dataset.js = '';
   if (['1', 'true'].includes(link.get('embed'))) root.dataset.embed = '';
   // A view as the page reads it: what a link leaves out is the served view's (the landing's
@@ -51,11 +54,20 @@
   });
   let module;
   if (pending) {
-    const parts = [...link].filter(([key]) => !['date', 'cell', 'panel', 'v', 'embed'].includes(key));
-    const cell = wanted.get('cell');
+    // What the link asks for, in reader words: its day, its what-ifs, its cell.
+    const parts = [];
+    for (const [key, value] of link) {
+      if (['date', 'cell', 'panel', 'range', 'v', 'embed'].includes(key)) continue;
+      const base = key.startsWith('vs.');
+      const name = base ? key.slice(3) : key;
+      const said = say(`${name}=${value}`) ??
+        (name.startsWith('c.') || name === 'add' ? 'your own clause edits' : null);
+      if (said) parts.push(base ? `compared with ${said}` : said);
+    }
+    const [w, p] = (wanted.get('cell') ?? '').split('.');
+    const cell = say(w) && say(p) ? `, ${say(w)} on ${say(p)}` : '';
     const text = (`Loading this link's answers: ${wanted.get('date')}` +
-      (parts.length ? `, what-ifs ${parts.map(([k, v]) => `${k}=${v}`).join(', ')}` : '') +
-      (cell && cell !== 'none' ? `, ${cell.replace('.', ' on ')}` : '')).slice(0, 240) + '…';
+      [...new Set(parts)].map((part) => `, ${part}`).join('') + cell).slice(0, 240) + '…';
     root.dataset.pending = text;
     root.dataset.pendingPanel = '';
     root.style.setProperty('--pending', JSON.stringify(text));
