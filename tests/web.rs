@@ -725,6 +725,29 @@ async fn the_overview_opens_a_cell_on_a_day_by_click_and_by_keyboard() {
 }
 
 #[wasm_bindgen_test]
+async fn a_compared_what_if_with_edits_keeps_its_own_entry_and_its_edits() {
+    // B: as happened but for the reader's own edit (a link's `vs.c.…`).
+    let view = Link::parse("?date=2026-05-01&cell=api.aws&vs.c.azure-first=off").view;
+    assert!(view.base.has_edits());
+    let (c, state) = mount(view).await;
+    let compare: HtmlSelectElement = find(&c, "compare-with").unchecked_into();
+    let custom = c.query_selector("#compare-custom").unwrap().expect("B's own entry");
+    assert!(!custom.has_attribute("hidden"), "B with edits is no preset and not as happened");
+    assert_eq!(compare.value(), custom.get_attribute("value").unwrap_or_default(), "B's own entry is chosen");
+    assert!(custom.text_content().unwrap_or_default().contains("your edit"), "{:?}", custom.text_content());
+    // Choosing B's own entry keeps B as it is, edits and all.
+    fire(&compare, "change");
+    settle().await;
+    assert_eq!(state.base.get_untracked(), view.base);
+    // Choosing "As happened" is a change of B; its own entry goes.
+    compare.set_value("");
+    fire(&compare, "change");
+    settle().await;
+    assert_eq!(state.base.get_untracked(), Scenario::AS_HAPPENED);
+    assert!(custom.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
 async fn any_two_what_ifs_are_compared_on_the_page() {
     let (c, state) = mount(at((2026, 6, 1))).await;
     let declines = Scenario::AS_HAPPENED.with("microsoft_declines", "true");

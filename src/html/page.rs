@@ -367,11 +367,24 @@ pub fn reset_disabled(scenario: Scenario) -> bool {
 
 /// The entry of the "compared with" list for `base` when it is neither as happened nor a
 /// single preset: its settings (the option's value) and its words.
-pub fn compare_custom(base: Scenario) -> Option<(String, String)> {
+pub fn compare_custom(base: Scenario) -> Option<String> {
     let changes = base.changes();
-    let listed = changes.is_empty() || (changes.len() == 1 && PRESETS.iter().any(|(_, s)| *s == changes[0]));
-    (!listed).then(|| (write_settings(&changes), base.describe()))
+    let listed = !base.has_edits()
+        && (changes.is_empty() || (changes.len() == 1 && PRESETS.iter().any(|(_, s)| *s == changes[0])));
+    (!listed).then(|| base.describe())
 }
+
+/// The value "Compare with" shows for B: its settings when it is as happened or a preset, else
+/// its own entry's ([`COMPARE_CUSTOM_VALUE`]: choosing it keeps B as it is, edits and all).
+pub fn compare_value(base: Scenario) -> String {
+    match compare_custom(base) {
+        Some(_) => COMPARE_CUSTOM_VALUE.to_owned(),
+        None => write_settings(&base.changes()),
+    }
+}
+
+/// The value of B's own entry in "Compare with" (no scenario's settings read so).
+pub const COMPARE_CUSTOM_VALUE: &str = "b";
 
 /// What the hidden "compared with" entry says while B is as happened or a preset (an
 /// `<option>` is never empty).
@@ -386,7 +399,7 @@ pub fn swap_disabled(scenario: Scenario, base: Scenario) -> bool {
 /// overview and the diff export set A against — as happened, a preset, or any what-if (B
 /// becomes the scenario above, which the reader then changes) — and a swap.
 fn compare_block(view: &ViewState) -> Html {
-    let chosen = write_settings(&view.base.changes());
+    let chosen = compare_value(view.base);
     let mut out = markup!(
         "<div class=\"compare\" data-testid=\"compare\"><h3 id=\"compare-heading\">Compare with (B)</h3><p class=\"explain\">The grid's ◆ marks, the strip under it, “Scenario diff”, “Over time” and the difference export set the scenario above (A) against B.</p><p class=\"presets\"><select id=\"compare-with\" aria-labelledby=\"compare-heading\" data-testid=\"compare-with\"{}><option value=\"\"{}>As happened</option>",
         Html::from(Control::Compare),
@@ -402,10 +415,10 @@ fn compare_block(view: &ViewState) -> Html {
         out,
         "<option id=\"{}\" value=\"{}\"{}{}>{}</option></select><button type=\"button\" data-testid=\"compare-pin\"{}>Compare with the scenario above</button><button type=\"button\" data-testid=\"compare-swap\"{}{}>Swap A and B</button></p></div>",
         ids::COMPARE_CUSTOM,
-        custom.as_ref().map(|(value, _)| value.as_str()),
+        COMPARE_CUSTOM_VALUE,
         flag("selected", custom.is_some()),
         flag("hidden", custom.is_none()),
-        custom.as_ref().map_or(COMPARE_CUSTOM_IDLE, |(_, words)| words.as_str()),
+        custom.as_deref().unwrap_or(COMPARE_CUSTOM_IDLE),
         Html::from(Action::Pin),
         Html::from(Action::Swap),
         flag("disabled", swap_disabled(view.scenario, view.base))

@@ -184,6 +184,8 @@ pub fn change(state: State, page: &Handles, ev: &web_sys::Event) {
         // A typed day, or an event's (the list keeps the event chosen while its day is shown).
         Some(Control::DateField | Control::EventJump) => date_controls::type_date(state, &dom::value(&el)),
         Some(Control::Filter(_)) => panels::filter_events(&page.root),
+        // B's own entry keeps B as it is (its edits too).
+        Some(Control::Compare) if dom::value(&el) == crate::html::page::COMPARE_CUSTOM_VALUE => {}
         Some(Control::Compare) => match crate::scenario::parse_settings(&dom::value(&el)) {
             Ok(settings) => state.base.set(Scenario::AS_HAPPENED.with_settings(&settings)),
             Err(e) => dom::console_error(&format!("dealscope: the compared scenario the page cannot read: {e}")),

@@ -10,9 +10,9 @@ use super::handles::Handles;
 use super::state::State;
 use crate::dataset::dataset;
 use crate::html::page::{
-    compare_custom, declines_note, moot_note, preset_view, reset_disabled, swap_disabled, COMPARE_CUSTOM_IDLE,
+    compare_custom, compare_value, declines_note, moot_note, preset_view, reset_disabled, swap_disabled,
+    COMPARE_CUSTOM_IDLE,
 };
-use crate::scenario::write_settings;
 use crate::vocab::ScenarioKey;
 use std::rc::Rc;
 
@@ -53,10 +53,8 @@ pub fn bind(page: &Rc<Handles>, state: State) {
         let (scenario, base) = (state.scenario.get(), state.base.get());
         let custom = compare_custom(base);
         dom::flag(&p.compare_custom, "hidden", custom.is_none());
-        let (value, words) = custom.unwrap_or_else(|| (String::new(), COMPARE_CUSTOM_IDLE.to_owned()));
-        dom::set_attr(&p.compare_custom, "value", &value);
-        dom::set_text(&p.compare_custom, Some(&words));
-        dom::set_value(&p.compare, &write_settings(&base.changes()));
+        dom::set_text(&p.compare_custom, Some(custom.as_deref().unwrap_or(COMPARE_CUSTOM_IDLE)));
+        dom::set_value(&p.compare, &compare_value(base));
         dom::flag(&p.swap, "disabled", swap_disabled(scenario, base));
     });
 }
