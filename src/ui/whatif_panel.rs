@@ -9,8 +9,8 @@ use super::state::State;
 use crate::dataset::{dataset, Term, TermIx};
 use crate::edits::{self, ClauseEdit, Fields, Mask, Until};
 use crate::html::whatif::{self, bar, in_time_order, row};
-use crate::vocab::{parse_day_in_range, Provider, Workload};
 use crate::ui::prelude::*;
+use crate::vocab::{parse_day_in_range, Provider, Workload};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
