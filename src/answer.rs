@@ -209,8 +209,8 @@ pub fn describe_added(added: &crate::edits::AddedClause) -> String {
     let until = added.until.map_or_else(|| "open-ended".to_owned(), |d| format!("until {d}"));
     let mut out = format!(
         "{what} for {} on {}, {from}, {until}",
-        crate::edits::workloads_text(added.workloads),
-        crate::edits::providers_text(added.providers)
+        crate::edits::coverage_text(added.workloads, true),
+        crate::edits::coverage_text(added.providers, false)
     );
     let superseded: Vec<String> =
         added.superseded().map(|ix| format!("\u{201c}{}\u{201d}", ds.term(ix).title)).collect();

@@ -21,8 +21,13 @@ use crate::vocab::{self, DateError, Provider, Workload, FIRST_DAY, LAST_DAY};
 use chrono::NaiveDate;
 use std::fmt::{self, Write as _};
 
-/// How many dataset terms the edit table holds (a test checks the data fits).
-pub const MAX_TERMS: usize = 32;
+/// How many dataset terms the edit table holds: one slot per term of the baked data.
+pub const MAX_TERMS: usize = crate::dataset::TERM_COUNT;
+// Added clauses supersede terms by bit (`u64`), and their indices start at `ADDED_BASE`.
+const _: () = assert!(
+    MAX_TERMS <= 64,
+    "data/terms.toml has more than 64 terms: an added clause's `supersedes` (u64 in src/edits.rs) cannot name them all"
+);
 /// How many clauses a reader can add to one scenario.
 pub const MAX_ADDED: usize = 4;
 /// The longest title of an added clause, in bytes (longer titles are cut at a character).
@@ -34,36 +39,49 @@ pub const ADDED_BASE: u16 = 0x4000;
 /// A set of workloads or providers, one bit per entry of `ALL`.
 pub type Mask = u8;
 
+// A workload's or provider's bit is its position in `ALL`, which is its declaration order.
+const _: () = assert!(Workload::ALL.len() <= 8 && Provider::ALL.len() <= 8, "a Mask is a u8");
+
 /// The workloads as a mask.
 pub fn workload_mask(list: &[Workload]) -> Mask {
-    list.iter().fold(0, |m, w| m | bit(Workload::ALL.iter().position(|x| x == w)))
+    list.iter().fold(0, |m, w| m | 1 << *w as u8)
 }
 
 /// The providers as a mask.
 pub fn provider_mask(list: &[Provider]) -> Mask {
-    list.iter().fold(0, |m, p| m | bit(Provider::ALL.iter().position(|x| x == p)))
-}
-
-fn bit(position: Option<usize>) -> Mask {
-    position.map_or(0, |i| 1 << i)
+    list.iter().fold(0, |m, p| m | 1 << *p as u8)
 }
 
 /// Whether `mask` holds `workload`.
 pub fn has_workload(mask: Mask, workload: Workload) -> bool {
-    mask & workload_mask(&[workload]) != 0
+    (mask >> workload as u8) & 1 != 0
 }
 
 /// Whether `mask` holds `provider`.
 pub fn has_provider(mask: Mask, provider: Provider) -> bool {
-    mask & provider_mask(&[provider]) != 0
+    (mask >> provider as u8) & 1 != 0
+}
+
+/// The wire names of the workloads (`workloads`) or of the providers, in bit order.
+fn wire_names(workloads: bool) -> &'static [&'static str] {
+    if workloads {
+        Workload::NAMES
+    } else {
+        Provider::NAMES
+    }
+}
+
+/// The mask of every workload (`workloads`) or of every provider.
+pub fn all_of(workloads: bool) -> Mask {
+    u8::MAX >> (8 - wire_names(workloads).len())
 }
 
 /// The mask of every workload / provider.
 pub fn all_workloads() -> Mask {
-    workload_mask(Workload::ALL)
+    all_of(true)
 }
 pub fn all_providers() -> Mask {
-    provider_mask(Provider::ALL)
+    all_of(false)
 }
 
 /// An edited end: open-ended, or the first day no longer in force.
@@ -120,11 +138,12 @@ impl Title {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let text = text[..end].trim_end();
-        let end = text.len();
+        let text = text.get(..end).unwrap_or_default().trim_end();
         let mut title = Title::EMPTY;
-        title.bytes[..end].copy_from_slice(&text.as_bytes()[..end]);
-        title.len = u8::try_from(end).unwrap_or(0);
+        for (slot, b) in title.bytes.iter_mut().zip(text.bytes()) {
+            *slot = b;
+        }
+        title.len = u8::try_from(text.len()).unwrap_or(0);
         title
     }
 
@@ -171,7 +190,7 @@ impl AddedClause {
             Effect::Rofr => "Microsoft's first refusal",
             _ => "Allowed",
         };
-        format!("{what}: {} on {}", workloads_text(self.workloads), providers_text(self.providers))
+        format!("{what}: {} on {}", coverage_text(self.workloads, true), coverage_text(self.providers, false))
     }
 }
 
@@ -296,33 +315,22 @@ pub fn check_interval(from: Option<NaiveDate>, until: Option<NaiveDate>) -> Resu
     }
 }
 
-/// Workloads from wire names (or `all`).
-pub fn parse_workloads<'a>(field: &'static str, names: impl IntoIterator<Item = &'a str>) -> Result<Mask, EditError> {
-    parse_list(field, names, Workload::NAMES, all_workloads(), |n| Workload::parse(n).ok().map(|w| workload_mask(&[w])))
+/// A text form's list: the names joined by `.`.
+fn list(value: &str) -> Vec<String> {
+    value.split('.').map(str::to_owned).collect()
 }
 
-/// Providers from wire names (or `all`).
-pub fn parse_providers<'a>(field: &'static str, names: impl IntoIterator<Item = &'a str>) -> Result<Mask, EditError> {
-    parse_list(field, names, Provider::NAMES, all_providers(), |n| Provider::parse(n).ok().map(|p| provider_mask(&[p])))
-}
-
-fn parse_list<'a>(
-    field: &'static str,
-    names: impl IntoIterator<Item = &'a str>,
-    accepted: &'static [&'static str],
-    all: Mask,
-    one: impl Fn(&str) -> Option<Mask>,
-) -> Result<Mask, EditError> {
+/// Workloads (`workloads`) or providers from wire names (or `all`), for the field `workloads`
+/// or `providers`.
+pub fn parse_mask(workloads: bool, names: &[String]) -> Result<Mask, EditError> {
+    let (field, what) = if workloads { ("workloads", "workload") } else { ("providers", "provider") };
+    let accepted = wire_names(workloads);
     let mut mask = 0;
     for name in names {
-        mask |= match name {
-            "all" => all,
-            _ => one(name).ok_or_else(|| EditError::Unknown {
-                field,
-                what: if field.starts_with('w') { "workload" } else { "provider" },
-                got: name.to_owned(),
-                accepted,
-            })?,
+        mask |= match accepted.iter().position(|n| n == name) {
+            Some(i) => 1 << i,
+            None if name == "all" => all_of(workloads),
+            None => return Err(EditError::Unknown { field, what, got: name.clone(), accepted }),
         };
     }
     if mask == 0 {
@@ -340,11 +348,11 @@ pub fn parse_effect(text: &str) -> Result<Effect, EditError> {
 }
 
 /// The superseded clauses from ids.
-pub fn parse_supersedes<'a>(ds: &Dataset, ids: impl IntoIterator<Item = &'a str>) -> Result<u64, EditError> {
+pub fn parse_supersedes(ds: &Dataset, ids: &[String]) -> Result<u64, EditError> {
     let mut mask = 0u64;
     for id in ids {
         let ix = clause_by_id(ds, id)
-            .map_err(|_| EditError::UnknownSuperseded { id: id.to_owned(), accepted: accepted_clauses(ds) })?;
+            .map_err(|_| EditError::UnknownSuperseded { id: id.clone(), accepted: accepted_clauses(ds) })?;
         mask |= 1 << ix.get();
     }
     Ok(mask)
@@ -391,8 +399,8 @@ pub fn parse_edit(term: &Term, text: &str) -> Result<ClauseEdit, EditError> {
             "from" => edit.from = Some(parse_date("from", value)?),
             "until" if value == "open" => edit.until = Some(Until::Open),
             "until" => edit.until = Some(Until::On(parse_date("until", value)?)),
-            "w" => edit.workloads = Some(parse_workloads("workloads", value.split('.'))?),
-            "p" => edit.providers = Some(parse_providers("providers", value.split('.'))?),
+            "w" => edit.workloads = Some(parse_mask(true, &list(value))?),
+            "p" => edit.providers = Some(parse_mask(false, &list(value))?),
             _ => return Err(EditError::Field { got: name.to_owned(), accepted: "off, from:, until:, w:, p:" }),
         }
     }
@@ -405,29 +413,38 @@ pub fn write_edit(edit: &ClauseEdit) -> String {
     if edit.off {
         return "off".to_owned();
     }
-    let mut parts: Vec<String> = Vec::new();
+    let mut out = String::new();
     if let Some(from) = edit.from {
-        parts.push(format!("from:{from}"));
+        let _ = write!(out, ",from:{from}");
     }
     match edit.until {
-        Some(Until::Open) => parts.push("until:open".to_owned()),
-        Some(Until::On(d)) => parts.push(format!("until:{d}")),
+        Some(Until::Open) => out.push_str(",until:open"),
+        Some(Until::On(d)) => {
+            let _ = write!(out, ",until:{d}");
+        }
         None => {}
     }
-    if let Some(w) = edit.workloads {
-        parts.push(format!("w:{}", names(w, all_workloads(), Workload::NAMES)));
+    write_coverage(&mut out, edit.workloads, edit.providers);
+    out.strip_prefix(',').unwrap_or(&out).to_owned()
+}
+
+/// `,w:…,p:…` for the coverage given.
+fn write_coverage(out: &mut String, workloads: Option<Mask>, providers: Option<Mask>) {
+    for (field, mask, of_workloads) in [(",w:", workloads, true), (",p:", providers, false)] {
+        if let Some(mask) = mask {
+            out.push_str(field);
+            out.push_str(&listed(mask, of_workloads, false));
+        }
     }
-    if let Some(p) = edit.providers {
-        parts.push(format!("p:{}", names(p, all_providers(), Provider::NAMES)));
-    }
-    parts.join(",")
 }
 
 /// Reads an added clause's text form.
 pub fn parse_added(ds: &Dataset, text: &str) -> Result<AddedClause, EditError> {
-    let (head, title) = match text.split_once(",t:") {
+    // The title is the rest of the text after the first `,t:` (a byte scan: `,` is ASCII).
+    let at = text.as_bytes().windows(3).position(|w| w == b",t:");
+    let (head, title) = match at.and_then(|i| Some((text.get(..i)?, text.get(i + 3..)?))) {
         Some((head, title)) => (head, Title::new(title)),
-        None => (text.strip_suffix(",").unwrap_or(text), Title::EMPTY),
+        None => (text.strip_suffix(',').unwrap_or(text), Title::EMPTY),
     };
     let mut fields = head.split(',');
     let effect = parse_effect(fields.next().unwrap_or_default())?;
@@ -445,9 +462,9 @@ pub fn parse_added(ds: &Dataset, text: &str) -> Result<AddedClause, EditError> {
         match name {
             "from" => clause.from = Some(parse_date("from", value)?),
             "until" => clause.until = Some(parse_date("until", value)?),
-            "w" => clause.workloads = parse_workloads("workloads", value.split('.'))?,
-            "p" => clause.providers = parse_providers("providers", value.split('.'))?,
-            "sup" => clause.supersedes = parse_supersedes(ds, value.split('.'))?,
+            "w" => clause.workloads = parse_mask(true, &list(value))?,
+            "p" => clause.providers = parse_mask(false, &list(value))?,
+            "sup" => clause.supersedes = parse_supersedes(ds, &list(value))?,
             _ => return Err(EditError::Field { got: name.to_owned(), accepted: "from:, until:, w:, p:, sup:, t:" }),
         }
     }
@@ -464,8 +481,7 @@ pub fn write_added(ds: &Dataset, clause: &AddedClause) -> String {
     if let Some(until) = clause.until {
         let _ = write!(out, ",until:{until}");
     }
-    let _ = write!(out, ",w:{}", names(clause.workloads, all_workloads(), Workload::NAMES));
-    let _ = write!(out, ",p:{}", names(clause.providers, all_providers(), Provider::NAMES));
+    write_coverage(&mut out, Some(clause.workloads), Some(clause.providers));
     if clause.supersedes != 0 {
         let ids: Vec<&str> = clause.superseded().map(|ix| ds.term(ix).id).collect();
         let _ = write!(out, ",sup:{}", ids.join("."));
@@ -476,37 +492,34 @@ pub fn write_added(ds: &Dataset, clause: &AddedClause) -> String {
     out
 }
 
-/// The wire names in a mask joined by `.`, or `all`.
-fn names(mask: Mask, all: Mask, names: &[&str]) -> String {
-    if mask == all {
-        return "all".to_owned();
+/// The workloads (`workloads`) or providers in a mask: their wire names joined by `.` or
+/// `all` (`labels` false), or in a reader's words joined by `, ` ("all workloads", "OpenAI API,
+/// Own products (ChatGPT…)").
+fn listed(mask: Mask, workloads: bool, labels: bool) -> String {
+    if mask == all_of(workloads) {
+        return match (labels, workloads) {
+            (false, _) => "all",
+            (true, true) => "all workloads",
+            (true, false) => "all providers",
+        }
+        .to_owned();
     }
-    names.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, n)| *n).collect::<Vec<_>>().join(".")
+    let mut out = String::new();
+    for (i, wire) in wire_names(workloads).iter().enumerate().filter(|(i, _)| (mask >> i) & 1 != 0) {
+        if !out.is_empty() {
+            out.push_str(if labels { ", " } else { "." });
+        }
+        let label =
+            if workloads { Workload::ALL.get(i).map(|w| w.label()) } else { Provider::ALL.get(i).map(|p| p.label()) };
+        out.push_str(if labels { label.unwrap_or(wire) } else { wire });
+    }
+    out
 }
 
-/// The wire names in a mask, as a list (`["all"]` when it holds every one).
-pub fn mask_names(mask: Mask, workloads: bool) -> Vec<&'static str> {
-    let (all, names) = if workloads { (all_workloads(), Workload::NAMES) } else { (all_providers(), Provider::NAMES) };
-    if mask == all {
-        return vec!["all"];
-    }
-    names.iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, n)| *n).collect()
-}
-
-/// Workloads in a reader's words ("all workloads", "OpenAI API, Own products (ChatGPT…)").
-pub fn workloads_text(mask: Mask) -> String {
-    if mask == all_workloads() {
-        return "all workloads".to_owned();
-    }
-    Workload::ALL.iter().filter(|w| has_workload(mask, **w)).map(|w| w.label()).collect::<Vec<_>>().join(", ")
-}
-
-/// Providers in a reader's words.
-pub fn providers_text(mask: Mask) -> String {
-    if mask == all_providers() {
-        return "all providers".to_owned();
-    }
-    Provider::ALL.iter().filter(|p| has_provider(mask, **p)).map(|p| p.label()).collect::<Vec<_>>().join(", ")
+/// Workloads (`workloads`) or providers in a reader's words ("all workloads", "OpenAI API, Own
+/// products (ChatGPT…)").
+pub fn coverage_text(mask: Mask, workloads: bool) -> String {
+    listed(mask, workloads, true)
 }
 
 /// What an edit changes about `term`, one phrase per changed field, each with what the sources
@@ -530,11 +543,19 @@ pub fn describe_edit(term: &Term, edit: &ClauseEdit) -> Vec<String> {
     }
     let own_w = workload_mask(term.workloads);
     if let Some(w) = edit.workloads.filter(|w| *w != own_w) {
-        out.push(format!("covers {} in this what-if; the sources say {}", workloads_text(w), workloads_text(own_w)));
+        out.push(format!(
+            "covers {} in this what-if; the sources say {}",
+            coverage_text(w, true),
+            coverage_text(own_w, true)
+        ));
     }
     let own_p = provider_mask(term.providers);
     if let Some(p) = edit.providers.filter(|p| *p != own_p) {
-        out.push(format!("on {} in this what-if; the sources say {}", providers_text(p), providers_text(own_p)));
+        out.push(format!(
+            "on {} in this what-if; the sources say {}",
+            coverage_text(p, false),
+            coverage_text(own_p, false)
+        ));
     }
     out
 }
@@ -589,16 +610,8 @@ pub fn edit_from_fields(term: &Term, f: &Fields) -> Result<ClauseEdit, EditError
         // `from: null`: since the start of the range.
         from: date_field("from", f.from.as_ref())?.map(|d| bound_date(d).unwrap_or(FIRST_DAY)),
         until: date_field("until", f.until.as_ref())?.map(|d| bound_date(d).map_or(Until::Open, Until::On)),
-        workloads: f
-            .workloads
-            .as_ref()
-            .map(|l| parse_workloads("workloads", l.iter().map(String::as_str)))
-            .transpose()?,
-        providers: f
-            .providers
-            .as_ref()
-            .map(|l| parse_providers("providers", l.iter().map(String::as_str)))
-            .transpose()?,
+        workloads: f.workloads.as_deref().map(|l| parse_mask(true, l)).transpose()?,
+        providers: f.providers.as_deref().map(|l| parse_mask(false, l)).transpose()?,
     };
     check_edit(term, &edit)?;
     Ok(edit)
@@ -612,15 +625,9 @@ pub fn added_from_fields(ds: &Dataset, f: &Fields) -> Result<AddedClause, EditEr
         effect,
         from: date_field("from", f.from.as_ref())?.and_then(bound_date),
         until: date_field("until", f.until.as_ref())?.and_then(bound_date),
-        workloads: f
-            .workloads
-            .as_ref()
-            .map_or(Ok(all_workloads()), |l| parse_workloads("workloads", l.iter().map(String::as_str)))?,
-        providers: f
-            .providers
-            .as_ref()
-            .map_or(Ok(all_providers()), |l| parse_providers("providers", l.iter().map(String::as_str)))?,
-        supersedes: f.supersedes.as_ref().map_or(Ok(0), |l| parse_supersedes(ds, l.iter().map(String::as_str)))?,
+        workloads: f.workloads.as_deref().map_or(Ok(all_workloads()), |l| parse_mask(true, l))?,
+        providers: f.providers.as_deref().map_or(Ok(all_providers()), |l| parse_mask(false, l))?,
+        supersedes: f.supersedes.as_deref().map_or(Ok(0), |l| parse_supersedes(ds, l))?,
         title: f.title.as_deref().map_or(Title::EMPTY, Title::new),
     };
     check_added(&clause)?;

@@ -25,8 +25,11 @@ pub fn bake(raw: &RawDataset) -> String {
         publishers: raw.sources.iter().map(|i| (i.value.id.as_str(), i.value.publisher.as_str())).collect(),
         claims: raw.conflicts.iter().map(|i| (i.value.id.as_str(), i.value.claim.as_str())).collect(),
     };
-    let mut out =
-        String::from("/// The dataset, baked from data/ by build.rs.\npub static DATASET: Dataset = Dataset {\n");
+    let mut out = format!(
+        "/// How many terms the dataset has (the app's edit table holds one slot per term).\npub const TERM_COUNT: usize = {};\n",
+        raw.terms.len()
+    );
+    out.push_str("/// The dataset, baked from data/ by build.rs.\npub static DATASET: Dataset = Dataset {\n");
     baker.meta(&mut out);
     baker.sources(&mut out);
     baker.parties(&mut out);
