@@ -499,10 +499,13 @@ test('two what-ifs compared: set up on the page, shared by URL, reopened the sam
   await again.click('[data-testid=compare-swap]');
   await again.waitForURL(/vs\.amendment_2026_04=false/);
   assert.equal(await again.textContent('#compare-custom'), 'Microsoft’s answer to new capacity: declined; 2026-04-27 amendment happened: no');
-  assert.equal(await again.inputValue('[data-testid=compare-with]'), 'microsoft_declines=true;amendment_2026_04=false');
+  // B's own entry is chosen (its value keeps B as it is, edits and all).
+  assert.equal(await again.inputValue('[data-testid=compare-with]'), await again.getAttribute('#compare-custom', 'value'));
+  assert.equal(await again.getAttribute('#compare-custom', 'hidden'), null);
   const third = await open(again.url().slice(url.length));
   assert.match(await third.textContent('[data-testid=cell-api-aws]'), /allowed.*\(◆ B: ✗ blocked\)/);
-  assert.equal(await third.inputValue('[data-testid=compare-with]'), 'microsoft_declines=true;amendment_2026_04=false');
+  assert.equal(await third.inputValue('[data-testid=compare-with]'), await third.getAttribute('#compare-custom', 'value'));
+  assert.equal(await third.textContent('#compare-custom'), 'Microsoft’s answer to new capacity: declined; 2026-04-27 amendment happened: no');
   // A broken B in a link: the rest stands, the notice says what was ignored.
   const broken = await open('?date=2026-06-01&vs.amendment_2026_04=maybe&vs.microsoft_declines=true');
   assert.match(await broken.textContent('[data-testid=notice]'), /Ignored vs\.amendment_2026_04=maybe: .*accepted: true, false/);

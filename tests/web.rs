@@ -59,6 +59,15 @@ async fn settle() {
     tick().await;
 }
 
+/// Opens "Your own what-if", as a reader does: the page writes its clauses when it is first
+/// opened (the served panel is closed and empty).
+async fn open_whatif(c: &HtmlElement) {
+    let panel = find(c, "whatif");
+    assert!(panel.query_selector("[data-clause]").unwrap().is_none(), "not written before it is opened");
+    panel.set_attribute("open", "").unwrap();
+    settle().await;
+}
+
 /// Fires `kind` on `el` the way a browser does for a reader's change: bubbling, so the
 /// page's delegated listeners hear it.
 fn fire(el: &web_sys::Element, kind: &str) {
@@ -806,7 +815,7 @@ async fn any_two_what_ifs_are_compared_on_the_page() {
     let custom = c.query_selector("#compare-custom").unwrap().unwrap();
     assert!(!custom.has_attribute("hidden"));
     assert_eq!(custom.text_content().unwrap_or_default(), both.describe());
-    assert_eq!(compare.value(), "microsoft_declines=true;amendment_2026_04=false");
+    assert_eq!(compare.value(), dealscope::html::page::COMPARE_CUSTOM_VALUE, "B's own entry");
     assert_eq!(verdict(&c, "api-aws"), "allowed");
     assert!(find(&c, "cell-api-aws").text_content().unwrap_or_default().contains("B: ✗ blocked"));
     // Back to as happened from the list.
@@ -911,6 +920,7 @@ fn api_aws_2026() -> ViewState {
 #[wasm_bindgen_test]
 async fn a_reader_edits_a_clause_in_their_own_what_if_and_resets_it() {
     let (c, state) = mount(api_aws_2026()).await;
+    open_whatif(&c).await;
     let ds = dataset();
     assert_eq!(verdict(&c, "api-aws"), "allowed");
     // Switch "Any cloud, but … Azure first" off: as if the amendment had not happened.
@@ -954,6 +964,7 @@ async fn a_reader_edits_a_clause_in_their_own_what_if_and_resets_it() {
 #[wasm_bindgen_test]
 async fn a_reader_adds_a_clause_and_it_is_marked_as_theirs() {
     let (c, state) = mount(api_aws_2026()).await;
+    open_whatif(&c).await;
     // "What if the 2026 amendment had kept the API on Azure?"
     let effect: HtmlSelectElement = find(&c, "whatif-add-effect").unchecked_into();
     effect.set_value("azure-only");

@@ -109,16 +109,39 @@ fn coverage(out: &mut Html, name: &str, id: &str, mask: Mask) {
     html!(out, "</fieldset>");
 }
 
-/// The panel for `scenario`.
+/// The id of the panel's body (everything under its summary).
+pub const BODY: &str = "whatif-body";
+
+/// The panel as the page is served: closed, its clauses not yet written — the wasm writes
+/// [`body`] into [`BODY`] when it is first opened, or at once for a link with edits — so the
+/// served page does not carry ≈ 44 KB of form for a panel most readers never open.
+pub fn closed_panel() -> Html {
+    markup!(
+        "<details class=\"whatif\" id=\"{}\" data-testid=\"whatif\"><summary><h2 id=\"whatif-heading\">Your own what-if</h2></summary><div id=\"{}\"><p class=\"explain\">Your own what-if is worked out in the page: it needs JavaScript.</p></div></details>",
+        PANEL,
+        BODY
+    )
+}
+
+/// The panel for `scenario`, written in full, open if it has edits.
 pub fn panel(ds: &Dataset, scenario: &Scenario) -> Html {
-    let end = day(LAST_DAY) + 1;
-    let mut out = markup!(
-        "<details class=\"whatif\" id=\"{}\" data-testid=\"whatif\"{}><summary><h2 id=\"whatif-heading\">Your own what-if</h2></summary>\
-         <p class=\"explain\">Switch any compute clause off, move its dates or change what it covers, or add a clause of your own. The grid and everything beside it follow, as with the toggles; the link keeps your what-if. Your changes are not what the sources say, and every answer marks them.</p>\
-         <p><button type=\"button\" data-whatif=\"reset-all\" data-testid=\"whatif-reset-all\"{}>Reset every clause</button></p>\
-         <p id=\"{}\" class=\"status\" role=\"status\" data-testid=\"whatif-status\"></p><ol class=\"clauses\" aria-labelledby=\"whatif-heading\">",
+    markup!(
+        "<details class=\"whatif\" id=\"{}\" data-testid=\"whatif\"{}><summary><h2 id=\"whatif-heading\">Your own what-if</h2></summary><div id=\"{}\">{}</div></details>",
         PANEL,
         flag("open", scenario.has_edits()),
+        BODY,
+        body(ds, scenario)
+    )
+}
+
+/// What the panel holds under its summary: the clauses as `scenario` has them, the add form
+/// and the added clauses.
+pub fn body(ds: &Dataset, scenario: &Scenario) -> Html {
+    let end = day(LAST_DAY) + 1;
+    let mut out = markup!(
+        "<p class=\"explain\">Switch any compute clause off, move its dates or change what it covers, or add a clause of your own. The grid and everything beside it follow, as with the toggles; the link keeps your what-if. Your changes are not what the sources say, and every answer marks them.</p>\
+         <p><button type=\"button\" data-whatif=\"reset-all\" data-testid=\"whatif-reset-all\"{}>Reset every clause</button></p>\
+         <p id=\"{}\" class=\"status\" role=\"status\" data-testid=\"whatif-status\"></p><ol class=\"clauses\" aria-labelledby=\"whatif-heading\">",
         flag("disabled", !scenario.has_edits()),
         STATUS
     );
@@ -202,7 +225,7 @@ pub fn panel(ds: &Dataset, scenario: &Scenario) -> Html {
     }
     html!(
         out,
-        "</fieldset><p><button type=\"button\" data-whatif=\"add\" data-testid=\"whatif-add\">Add this clause</button></p></fieldset></details>"
+        "</fieldset><p><button type=\"button\" data-whatif=\"add\" data-testid=\"whatif-add\">Add this clause</button></p></fieldset>"
     );
     out
 }

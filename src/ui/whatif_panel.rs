@@ -9,6 +9,7 @@ use super::state::State;
 use crate::dataset::{dataset, Term, TermIx};
 use crate::edits::{self, ClauseEdit, Fields, Mask, Until};
 use crate::html::whatif::{self, bar, in_time_order, row};
+use crate::ui::prelude::*;
 use crate::vocab::{parse_day_in_range, Provider, Workload};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -18,14 +19,27 @@ pub fn bind(root: &Element, state: State) {
     let Some(panel) = dom::one(root, &format!("#{}", whatif::PANEL)) else {
         return dom::console_error("dealscope cannot start the what-if panel: the page has no #whatif");
     };
-    // A link with edits opens the panel (the prerendered page is the default view's).
+    // The served panel is closed and its body not yet written: it is written when the reader
+    // first opens it, and at once for a link with edits, which opens it.
+    let Some(body) = dom::one(&panel, &format!("#{}", whatif::BODY)) else {
+        return dom::console_error("dealscope cannot start the what-if panel: it has no #whatif-body");
+    };
+    let written = StoredValue::new(false);
+    let write = move || {
+        if !written.get_value() {
+            written.set_value(true);
+            body.set_inner_html(whatif::body(dataset(), &state.scenario.get_untracked()).as_str());
+        }
+    };
     if state.scenario.get_untracked().has_edits() {
+        write();
         dom::flag(&panel, "open", true);
     }
-    let status = dom::one(&panel, &format!("#{}", whatif::STATUS));
+    dom::listen(&panel, "toggle", move |_| write());
+    let p = panel.clone();
     let say = move |text: &str| {
-        if let Some(s) = &status {
-            dom::set_text(s, Some(text));
+        if let Some(s) = dom::one(&p, &format!("#{}", whatif::STATUS)) {
+            dom::set_text(&s, Some(text));
         }
     };
     let (p, say_change) = (panel.clone(), say.clone());
@@ -79,11 +93,13 @@ pub fn bind(root: &Element, state: State) {
         }
     });
     let p = panel.clone();
-    let added = dom::one(&panel, &format!("#{}", whatif::ADDED));
     dom::effect(move || {
         let scenario = state.scenario.get();
+        if !written.get_value() {
+            return;
+        }
         refresh(&p, &scenario);
-        if let Some(list) = &added {
+        if let Some(list) = dom::one(&p, &format!("#{}", whatif::ADDED)) {
             let html = whatif::added_list(dataset(), &scenario);
             if list.inner_html() != html.as_str() {
                 list.set_inner_html(html.as_str());
