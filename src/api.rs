@@ -168,36 +168,43 @@ fn fields(object: &JsValue, context: &str) -> Result<edits::Fields, JsValue> {
         if v.is_undefined() {
             continue;
         }
-        let wrong = |expected: &str| error(format!("{context}.{name}: expected {expected}"));
-        let string = || v.as_string().ok_or_else(|| wrong("a string"));
-        let date = || {
-            if v.is_null() {
-                Ok(None)
-            } else {
-                v.as_string().map(Some).ok_or_else(|| wrong("\"YYYY-MM-DD\" or null"))
-            }
-        };
-        let list = || -> Result<Vec<String>, JsValue> {
-            if !js_sys::Array::is_array(&v) {
-                return Err(wrong("a list of names, or [\"all\"]"));
-            }
-            js_sys::Array::from(&v)
-                .iter()
-                .map(|x| x.as_string().ok_or_else(|| wrong("a list of names, or [\"all\"]")))
-                .collect()
-        };
-        match name.as_str() {
-            "effect" => out.effect = Some(string()?),
-            "title" => out.title = Some(string()?),
-            "from" => out.from = Some(date()?),
-            "until" => out.until = Some(date()?),
-            "workloads" => out.workloads = Some(list()?),
-            "providers" => out.providers = Some(list()?),
-            "supersedes" => out.supersedes = Some(list()?),
+        // What the field takes, and where its value goes.
+        let (expected, read) = match name.as_str() {
+            "effect" | "title" => ("a string", v.as_string().map(|s| Value::Text(Some(s)))),
+            "from" | "until" if v.is_null() => ("", Some(Value::Text(None))),
+            "from" | "until" => ("\"YYYY-MM-DD\" or null", v.as_string().map(|s| Value::Text(Some(s)))),
+            "workloads" | "providers" | "supersedes" => ("a list of names, or [\"all\"]", names(&v).map(Value::List)),
             _ => return Err(error(format!("{context}: unknown field \"{name}\"; accepted: {ACCEPTED}"))),
+        };
+        let Some(value) = read else {
+            return Err(error(format!("{context}.{name}: expected {expected}")));
+        };
+        match (name.as_str(), value) {
+            ("effect", Value::Text(s)) => out.effect = s,
+            ("title", Value::Text(s)) => out.title = s,
+            ("from", Value::Text(s)) => out.from = Some(s),
+            ("until", Value::Text(s)) => out.until = Some(s),
+            ("workloads", Value::List(l)) => out.workloads = Some(l),
+            ("providers", Value::List(l)) => out.providers = Some(l),
+            (_, Value::List(l)) => out.supersedes = Some(l),
+            _ => {}
         }
     }
     Ok(out)
+}
+
+/// A field's value as read from JS: a string (or `null`), or a list of names.
+enum Value {
+    Text(Option<String>),
+    List(Vec<String>),
+}
+
+/// A JS array of strings.
+fn names(value: &JsValue) -> Option<Vec<String>> {
+    if !js_sys::Array::is_array(value) {
+        return None;
+    }
+    js_sys::Array::from(value).iter().map(|x| x.as_string()).collect()
 }
 
 fn verdict_js(input: JsValue) -> Result<JsValue, JsValue> {

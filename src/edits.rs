@@ -71,6 +71,11 @@ fn wire_names(workloads: bool) -> &'static [&'static str] {
     }
 }
 
+/// The bit of the workload (`workloads`) or provider with this wire name (0: none such).
+pub fn bit_of(workloads: bool, wire: &str) -> Mask {
+    wire_names(workloads).iter().position(|n| *n == wire).map_or(0, |i| 1 << i)
+}
+
 /// The mask of every workload (`workloads`) or of every provider.
 pub fn all_of(workloads: bool) -> Mask {
     u8::MAX >> (8 - wire_names(workloads).len())
@@ -327,10 +332,10 @@ pub fn parse_mask(workloads: bool, names: &[String]) -> Result<Mask, EditError> 
     let accepted = wire_names(workloads);
     let mut mask = 0;
     for name in names {
-        mask |= match accepted.iter().position(|n| n == name) {
-            Some(i) => 1 << i,
-            None if name == "all" => all_of(workloads),
-            None => return Err(EditError::Unknown { field, what, got: name.clone(), accepted }),
+        mask |= match bit_of(workloads, name) {
+            0 if name == "all" => all_of(workloads),
+            0 => return Err(EditError::Unknown { field, what, got: name.clone(), accepted }),
+            bit => bit,
         };
     }
     if mask == 0 {

@@ -6,7 +6,7 @@
 //! default, and the all-defaults scenario is *as happened*.
 
 use crate::dataset::{Dataset, TermIx};
-use crate::edits::{self, AddedClause, ClauseEdit, EditError, EditRef, Edits, MAX_TERMS};
+use crate::edits::{self, AddedClause, ClauseEdit, EditError, EditRef, Edits};
 use crate::vocab::{ScenarioKey, Setting, KEY_COUNT};
 use std::fmt;
 
@@ -94,13 +94,18 @@ impl Scenario {
 
     /// The edits in which this scenario differs from `other`.
     pub fn edits_differing(&self, other: &Scenario) -> Vec<EditRef> {
-        let clauses = (0..MAX_TERMS)
-            .filter(|i| self.1.clauses[*i] != other.1.clauses[*i])
-            .map(|i| EditRef::Clause(TermIx(u16::try_from(i).unwrap_or(0))));
-        let added = (0..edits::MAX_ADDED)
-            .filter(|i| self.1.added[*i] != other.1.added[*i])
-            .map(|i| EditRef::Added(u8::try_from(i).unwrap_or(0)));
-        clauses.chain(added).collect()
+        let mut out = Vec::new();
+        for (ix, (a, b)) in (0u16..).zip(self.1.clauses.iter().zip(&other.1.clauses)) {
+            if a != b {
+                out.push(EditRef::Clause(TermIx(ix)));
+            }
+        }
+        for (slot, (a, b)) in (0u8..).zip(self.1.added.iter().zip(&other.1.added)) {
+            if a != b {
+                out.push(EditRef::Added(slot));
+            }
+        }
+        out
     }
 
     /// A copy with no edits (the keys kept).

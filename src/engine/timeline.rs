@@ -29,14 +29,20 @@ pub fn breakpoints(ds: &Dataset) -> Vec<NaiveDate> {
 /// clauses start or end.
 pub fn breakpoints_for(ds: &Dataset, scenario: &Scenario) -> Vec<NaiveDate> {
     let mut days = breakpoints(ds);
-    if scenario.has_edits() {
-        let edits = scenario.edits();
-        let edited =
-            edits.edited().flat_map(|(_, e)| e.from.into_iter().chain(e.until.and_then(crate::edits::Until::date)));
-        let added = edits.added().flat_map(|(_, a)| a.from.into_iter().chain(a.until));
-        for day in edited.chain(added).filter(|d| crate::edits::in_range(*d)) {
+    let edits = scenario.edits();
+    let mut add = |day: Option<NaiveDate>| {
+        if let Some(day) = day.filter(|d| crate::edits::in_range(*d)) {
             super::insert_sorted(&mut days, day);
         }
+    };
+    // A clause left as the sources have it has neither date.
+    for e in &edits.clauses {
+        add(e.from);
+        add(e.until.and_then(crate::edits::Until::date));
+    }
+    for a in edits.added.iter().flatten() {
+        add(a.from);
+        add(a.until);
     }
     days
 }

@@ -26,6 +26,15 @@ pub const ADDED: &str = "whatif-added";
 /// The id of the status line (what was not taken, and why).
 pub const STATUS: &str = "whatif-status";
 
+/// The ids above as selectors, for the page's effects (literals: a `format!` per lookup costs
+/// wasm; a test keeps each equal to `#` and its id).
+pub mod selector {
+    pub const PANEL: &str = "#whatif";
+    pub const BODY: &str = "#whatif-body";
+    pub const ADDED: &str = "#whatif-added";
+    pub const STATUS: &str = "#whatif-status";
+}
+
 /// A clause as a scenario has it, for the form: dates and coverage after the reader's edit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClauseRow {
@@ -255,6 +264,15 @@ pub fn added_list(ds: &Dataset, scenario: &Scenario) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_selectors_are_the_ids() {
+        for (selector, id) in
+            [(selector::PANEL, PANEL), (selector::BODY, BODY), (selector::ADDED, ADDED), (selector::STATUS, STATUS)]
+        {
+            assert_eq!(selector, format!("#{id}"));
+        }
+    }
     use crate::dataset::dataset;
 
     #[test]

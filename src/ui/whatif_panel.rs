@@ -8,20 +8,20 @@ use super::dom;
 use super::state::State;
 use crate::dataset::{dataset, Term, TermIx};
 use crate::edits::{self, ClauseEdit, Fields, Mask, Until};
-use crate::html::whatif::{self, bar, in_time_order, row};
+use crate::html::whatif::{self, bar, row};
 use crate::ui::prelude::*;
-use crate::vocab::{parse_day_in_range, Provider, Workload};
+use crate::vocab::parse_day_in_range;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 /// Binds the panel inside `root`; a page without it is told on the console.
 pub fn bind(root: &Element, state: State) {
-    let Some(panel) = dom::one(root, &format!("#{}", whatif::PANEL)) else {
+    let Some(panel) = dom::one(root, whatif::selector::PANEL) else {
         return dom::console_error("dealscope cannot start the what-if panel: the page has no #whatif");
     };
     // The served panel is closed and its body not yet written: it is written when the reader
     // first opens it, and at once for a link with edits, which opens it.
-    let Some(body) = dom::one(&panel, &format!("#{}", whatif::BODY)) else {
+    let Some(body) = dom::one(&panel, whatif::selector::BODY) else {
         return dom::console_error("dealscope cannot start the what-if panel: it has no #whatif-body");
     };
     let written = StoredValue::new(false);
@@ -38,7 +38,7 @@ pub fn bind(root: &Element, state: State) {
     dom::listen(&panel, "toggle", move |_| write());
     let p = panel.clone();
     let say = move |text: &str| {
-        if let Some(s) = dom::one(&p, &format!("#{}", whatif::STATUS)) {
+        if let Some(s) = dom::one(&p, whatif::selector::STATUS) {
             dom::set_text(&s, Some(text));
         }
     };
@@ -99,7 +99,7 @@ pub fn bind(root: &Element, state: State) {
             return;
         }
         refresh(&p, &scenario);
-        if let Some(list) = dom::one(&p, &format!("#{}", whatif::ADDED)) {
+        if let Some(list) = dom::one(&p, whatif::selector::ADDED) {
             let html = whatif::added_list(dataset(), &scenario);
             if list.inner_html() != html.as_str() {
                 list.set_inner_html(html.as_str());
@@ -112,23 +112,20 @@ fn target(ev: &web_sys::Event) -> Option<Element> {
     ev.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
-fn input(li: &Element, name: &str) -> Option<HtmlInputElement> {
-    dom::one(li, &format!("[name=\"{name}\"]")).and_then(|el| el.dyn_into().ok())
+/// The input matching `selector` (`[name=from]`) in `li`.
+fn input(li: &Element, selector: &str) -> Option<HtmlInputElement> {
+    dom::one(li, selector).and_then(|el| el.dyn_into().ok())
 }
 
-fn checked_mask(li: &Element, name: &str, workloads: bool) -> Mask {
-    let names = dom::all(li, &format!("input[name=\"{name}\"]:checked"))
-        .iter()
-        .filter_map(|el| el.get_attribute("value"))
-        .collect::<Vec<_>>();
-    let parse = |n: &String| -> Mask {
-        if workloads {
-            Workload::parse(n).map_or(0, |w| edits::workload_mask(&[w]))
-        } else {
-            Provider::parse(n).map_or(0, |p| edits::provider_mask(&[p]))
-        }
-    };
-    names.iter().fold(0, |m, n| m | parse(n))
+/// The values of the inputs matching `selector` (`input[name=w]:checked`).
+fn values(root: &Element, selector: &str) -> Vec<String> {
+    dom::all(root, selector).iter().filter_map(|el| el.get_attribute("value")).collect()
+}
+
+/// The workloads (`workloads`) or providers checked in `li`.
+fn checked_mask(li: &Element, workloads: bool) -> Mask {
+    let selector = if workloads { "input[name=w]:checked" } else { "input[name=p]:checked" };
+    values(li, selector).iter().fold(0, |m, wire| m | edits::bit_of(workloads, wire))
 }
 
 /// A clause's row as an edit: only what differs from the sources is edited.
@@ -137,23 +134,22 @@ fn read_row(li: &Element) -> Result<(TermIx, ClauseEdit), String> {
     let id = li.get_attribute("data-clause").unwrap_or_default();
     let ix = edits::clause_by_id(ds, &id).map_err(|e| e.to_string())?;
     let term = ds.term(ix);
-    let value = |name: &str| input(li, name).map(|i| i.value()).unwrap_or_default();
-    let date = |name: &'static str| -> Result<Option<chrono::NaiveDate>, String> {
-        let text = value(name);
+    let date = |name: &'static str, selector: &str| -> Result<Option<chrono::NaiveDate>, String> {
+        let text = input(li, selector).map(|i| i.value()).unwrap_or_default();
         if text.is_empty() {
             Ok(None)
         } else {
             parse_day_in_range(&text).map(Some).map_err(|e| format!("{name}: {e}"))
         }
     };
-    let (from, until) = (date("from")?, date("until")?);
+    let (from, until) = (date("from", "[name=from]")?, date("until", "[name=until]")?);
     let own = |a: Mask, b: Mask| (a != b).then_some(a);
     let edit = ClauseEdit {
-        off: !input(li, "on").is_some_and(|i| i.checked()),
+        off: !input(li, "[name=on]").is_some_and(|i| i.checked()),
         from: from.filter(|d| Some(*d) != term.from.map(|f| f.date)),
         until: (until != term.until).then(|| until.map_or(Until::Open, Until::On)),
-        workloads: own(checked_mask(li, "w", true), edits::workload_mask(term.workloads)),
-        providers: own(checked_mask(li, "p", false), edits::provider_mask(term.providers)),
+        workloads: own(checked_mask(li, true), edits::workload_mask(term.workloads)),
+        providers: own(checked_mask(li, false), edits::provider_mask(term.providers)),
     };
     edits::check_edit(term, &edit).map_err(|e| format!("“{}”: {e}", term.title))?;
     Ok((ix, edit))
@@ -161,24 +157,17 @@ fn read_row(li: &Element) -> Result<(TermIx, ClauseEdit), String> {
 
 /// The add form's fields.
 fn form_fields(form: &Element) -> Fields {
-    let value =
-        |name: &str| dom::one(form, &format!("[name=\"{name}\"]")).map(|el| dom::value(&el)).unwrap_or_default();
-    let date = |name: &str| Some(Some(value(name)).filter(|v| !v.is_empty()));
-    let checked = |name: &str| -> Vec<String> {
-        dom::all(form, &format!("input[name=\"{name}\"]:checked"))
-            .iter()
-            .filter_map(|el| el.get_attribute("value"))
-            .collect()
-    };
-    let title = value("title");
+    let value = |selector: &str| dom::one(form, selector).map(|el| dom::value(&el)).unwrap_or_default();
+    let date = |selector: &str| Some(Some(value(selector)).filter(|v| !v.is_empty()));
+    let title = value("[name=title]");
     Fields {
-        effect: Some(value("effect")),
-        from: date("from"),
-        until: date("until"),
-        workloads: Some(checked("w")),
-        providers: Some(checked("p")),
+        effect: Some(value("[name=effect]")),
+        from: date("[name=from]"),
+        until: date("[name=until]"),
+        workloads: Some(values(form, "input[name=w]:checked")),
+        providers: Some(values(form, "input[name=p]:checked")),
         title: Some(title).filter(|t| !t.trim().is_empty()),
-        supersedes: Some(checked("sup")),
+        supersedes: Some(values(form, "input[name=sup]:checked")),
     }
 }
 
@@ -189,9 +178,10 @@ fn refresh(panel: &Element, scenario: &crate::scenario::Scenario) {
     if let Some(all) = dom::one(panel, "[data-whatif=\"reset-all\"]") {
         dom::flag(&all, "disabled", !edited);
     }
-    for (ix, term) in in_time_order(ds) {
-        let Some(li) = dom::one(panel, &format!("li[data-clause=\"{}\"]", term.id)) else { continue };
-        refresh_row(&li, term, ix, scenario);
+    // Every clause's row (the add form's inputs are in no `li[data-clause]`).
+    for li in dom::all(panel, "li[data-clause]") {
+        let Some(ix) = li.get_attribute("data-clause").and_then(|id| ds.term_by_id(&id)) else { continue };
+        refresh_row(&li, ds.term(ix), ix, scenario);
     }
 }
 
@@ -199,24 +189,21 @@ fn refresh_row(li: &Element, term: &Term, ix: TermIx, scenario: &crate::scenario
     let r = row(term, ix, scenario);
     let edit = scenario.clause_edit(ix);
     dom::flag(li, "data-edited", !edit.is_none());
-    if let Some(on) = input(li, "on") {
+    if let Some(on) = input(li, "[name=on]") {
         if on.checked() != r.on {
             on.set_checked(r.on);
         }
     }
-    for (name, date) in [("from", r.from), ("until", r.until)] {
-        if let Some(field) = input(li, name) {
+    for (selector, date) in [("[name=from]", r.from), ("[name=until]", r.until)] {
+        if let Some(field) = input(li, selector) {
             dom::set_value(&field, &date.map(|d| d.to_string()).unwrap_or_default());
         }
     }
-    for el in dom::all(li, "input[name=\"w\"], input[name=\"p\"]") {
+    for el in dom::all(li, "input[name=w], input[name=p]") {
         let Some(input) = el.dyn_ref::<HtmlInputElement>() else { continue };
-        let wire = input.value();
-        let on = if input.name() == "w" {
-            Workload::parse(&wire).is_ok_and(|w| edits::has_workload(r.workloads, w))
-        } else {
-            Provider::parse(&wire).is_ok_and(|p| edits::has_provider(r.providers, p))
-        };
+        let workloads = input.name() == "w";
+        let mask = if workloads { r.workloads } else { r.providers };
+        let on = mask & edits::bit_of(workloads, &input.value()) != 0;
         if input.checked() != on {
             input.set_checked(on);
         }
