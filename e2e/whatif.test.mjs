@@ -51,6 +51,13 @@ test('a reader builds a what-if on the page, shares it, reopens it, compares it 
   const page = await open('?date=2026-05-01&cell=api.aws');
   assert.equal(await verdict(page, 'api-aws'), 'allowed');
   await page.click('[data-testid=whatif] > summary');
+  // Its dates are ISO text, as every date on the page (not the browser's own date format).
+  for (const field of ['from', 'until']) {
+    const input = `[data-testid=whatif-azure-first-${field}]`;
+    assert.equal(await page.getAttribute(input, 'type'), 'text');
+    assert.equal(await page.getAttribute(input, 'placeholder'), 'YYYY-MM-DD');
+  }
+  assert.equal(await page.inputValue('[data-testid=whatif-azure-first-from]'), '2026-04-27');
   // Switch the amendment's clause off, and end the first refusal in March 2025.
   await page.uncheck('[data-testid=whatif-azure-first-on]');
   await frames(page);

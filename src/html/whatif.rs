@@ -164,8 +164,8 @@ pub fn body(ds: &Dataset, scenario: &Scenario) -> Html {
              <svg class=\"bar\" viewBox=\"0 0 {} 8\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect class=\"span\" x=\"{}\" width=\"{}\" height=\"8\"></rect></svg>\
              <p class=\"changes\" data-testid=\"whatif-{}-changes\"{}>{}</p>\
              <p class=\"dates\"><label><input type=\"checkbox\" name=\"on\" data-testid=\"whatif-{}-on\" aria-describedby=\"wi-{}\"{}> applies</label> \
-             <label>From <input type=\"date\" name=\"from\" min=\"{}\" max=\"{}\" value=\"{}\" data-testid=\"whatif-{}-from\"></label> \
-             <label>Until (first day no longer in force; empty: open-ended) <input type=\"date\" name=\"until\" min=\"{}\" max=\"{}\" value=\"{}\" data-testid=\"whatif-{}-until\"></label></p>\
+             <label>From <input type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" name=\"from\" title=\"A day from {} to {}, written YYYY-MM-DD\" value=\"{}\" data-testid=\"whatif-{}-from\"></label> \
+             <label>Until (first day no longer in force; empty: open-ended) <input type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" name=\"until\" title=\"A day from {} to {}, written YYYY-MM-DD\" value=\"{}\" data-testid=\"whatif-{}-until\"></label></p>\
              <details class=\"cover\"><summary>What it covers</summary>",
             id,
             id,
@@ -207,8 +207,8 @@ pub fn body(ds: &Dataset, scenario: &Scenario) -> Html {
          <fieldset class=\"add\" data-whatif-form aria-labelledby=\"whatif-add-heading\">\
          <p><label>It makes <select name=\"effect\" data-testid=\"whatif-add-effect\"><option value=\"azure-only\">Azure only (others blocked)</option><option value=\"rofr\">Microsoft's first refusal</option><option value=\"allowed\">allowed</option></select></label> \
          <label>Title <input type=\"text\" name=\"title\" maxlength=\"{}\" data-testid=\"whatif-add-title\"></label></p>\
-         <p><label>From <input type=\"date\" name=\"from\" min=\"{}\" max=\"{}\" data-testid=\"whatif-add-from\"></label> \
-         <label>Until (empty: open-ended) <input type=\"date\" name=\"until\" min=\"{}\" max=\"{}\" data-testid=\"whatif-add-until\"></label></p>",
+         <p><label>From <input type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" name=\"from\" title=\"A day from {} to {}, written YYYY-MM-DD\" data-testid=\"whatif-add-from\"></label> \
+         <label>Until (empty: open-ended) <input type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}\" maxlength=\"10\" size=\"10\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"YYYY-MM-DD\" name=\"until\" title=\"A day from {} to {}, written YYYY-MM-DD\" data-testid=\"whatif-add-until\"></label></p>",
         ADDED,
         added_list(ds, scenario),
         edits::TITLE_CAP,
