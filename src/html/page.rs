@@ -744,7 +744,7 @@ pub fn shell_with_story(
         panel(ds, view.panel, &panel_content(ds, view, diffs.as_deref())),
         hidden,
         scenario_panel(ds, view),
-        super::whatif::closed_panel(),
+        super::whatif::closed_panel(ds),
         export_bar(view.selected),
         hidden,
         crate::VERSION,

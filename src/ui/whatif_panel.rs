@@ -12,7 +12,7 @@ use crate::html::whatif::{self, bar, row};
 use crate::ui::prelude::*;
 use crate::vocab::parse_day_in_range;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, HtmlTemplateElement};
 
 /// Binds the panel inside `root`; a page without it is told on the console.
 pub fn bind(root: &Element, state: State) {
@@ -24,11 +24,18 @@ pub fn bind(root: &Element, state: State) {
     let Some(body) = dom::one(&panel, whatif::selector::BODY) else {
         return dom::console_error("dealscope cannot start the what-if panel: it has no #whatif-body");
     };
+    let Some(form) = dom::one(&panel, whatif::selector::FORM).and_then(|t| t.dyn_into::<HtmlTemplateElement>().ok())
+    else {
+        return dom::console_error("dealscope cannot start the what-if panel: it has no <template id=whatif-form>");
+    };
     let written = StoredValue::new(false);
+    let p = panel.clone();
     let write = move || {
         if !written.get_value() {
             written.set_value(true);
-            body.set_inner_html(whatif::body(dataset(), &state.scenario.get_untracked()).as_str());
+            body.set_inner_html("");
+            let _ = body.append_child(&form.content());
+            show(&p, &state.scenario.get_untracked());
         }
     };
     if state.scenario.get_untracked().has_edits() {
@@ -98,14 +105,19 @@ pub fn bind(root: &Element, state: State) {
         if !written.get_value() {
             return;
         }
-        refresh(&p, &scenario);
-        if let Some(list) = dom::one(&p, whatif::selector::ADDED) {
-            let html = whatif::added_list(dataset(), &scenario);
-            if list.inner_html() != html.as_str() {
-                list.set_inner_html(html.as_str());
-            }
-        }
+        show(&p, &scenario);
     });
+}
+
+/// Sets the written panel to `scenario`: each clause's row and the added clauses.
+fn show(panel: &Element, scenario: &crate::scenario::Scenario) {
+    refresh(panel, scenario);
+    if let Some(list) = dom::one(panel, whatif::selector::ADDED) {
+        let html = whatif::added_list(dataset(), scenario);
+        if list.inner_html() != html.as_str() {
+            list.set_inner_html(html.as_str());
+        }
+    }
 }
 
 fn target(ev: &web_sys::Event) -> Option<Element> {
