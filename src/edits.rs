@@ -397,20 +397,19 @@ pub fn parse_edit(term: &Term, text: &str) -> Result<ClauseEdit, EditError> {
     if text == "off" {
         return Ok(ClauseEdit::OFF);
     }
-    let mut edit = ClauseEdit::NONE;
+    // Read into the fields the JS API fills, and checked by the same code.
+    let mut f = Fields::default();
     for field in text.split(',') {
         let (name, value) = field.split_once(':').unwrap_or((field, ""));
         match name {
-            "from" => edit.from = Some(parse_date("from", value)?),
-            "until" if value == "open" => edit.until = Some(Until::Open),
-            "until" => edit.until = Some(Until::On(parse_date("until", value)?)),
-            "w" => edit.workloads = Some(parse_mask(true, &list(value))?),
-            "p" => edit.providers = Some(parse_mask(false, &list(value))?),
+            "from" => f.from = Some(Some(value.to_owned())),
+            "until" => f.until = Some((value != "open").then(|| value.to_owned())),
+            "w" => f.workloads = Some(list(value)),
+            "p" => f.providers = Some(list(value)),
             _ => return Err(EditError::Field { got: name.to_owned(), accepted: "off, from:, until:, w:, p:" }),
         }
     }
-    check_edit(term, &edit)?;
-    Ok(edit)
+    edit_from_fields(term, &f)
 }
 
 /// Writes an edit's text form (what [`parse_edit`] reads).
@@ -448,33 +447,24 @@ pub fn parse_added(ds: &Dataset, text: &str) -> Result<AddedClause, EditError> {
     // The title is the rest of the text after the first `,t:` (a byte scan: `,` is ASCII).
     let at = text.as_bytes().windows(3).position(|w| w == b",t:");
     let (head, title) = match at.and_then(|i| Some((text.get(..i)?, text.get(i + 3..)?))) {
-        Some((head, title)) => (head, Title::new(title)),
-        None => (text.strip_suffix(',').unwrap_or(text), Title::EMPTY),
+        Some((head, title)) => (head, Some(title.to_owned())),
+        None => (text.strip_suffix(',').unwrap_or(text), None),
     };
     let mut fields = head.split(',');
-    let effect = parse_effect(fields.next().unwrap_or_default())?;
-    let mut clause = AddedClause {
-        effect,
-        from: None,
-        until: None,
-        workloads: all_workloads(),
-        providers: all_providers(),
-        supersedes: 0,
-        title,
-    };
+    // Read into the fields the JS API fills, and checked by the same code.
+    let mut f = Fields { effect: Some(fields.next().unwrap_or_default().to_owned()), title, ..Fields::default() };
     for field in fields {
         let (name, value) = field.split_once(':').unwrap_or((field, ""));
         match name {
-            "from" => clause.from = Some(parse_date("from", value)?),
-            "until" => clause.until = Some(parse_date("until", value)?),
-            "w" => clause.workloads = parse_mask(true, &list(value))?,
-            "p" => clause.providers = parse_mask(false, &list(value))?,
-            "sup" => clause.supersedes = parse_supersedes(ds, &list(value))?,
+            "from" => f.from = Some(Some(value.to_owned())),
+            "until" => f.until = Some(Some(value.to_owned())),
+            "w" => f.workloads = Some(list(value)),
+            "p" => f.providers = Some(list(value)),
+            "sup" => f.supersedes = Some(list(value)),
             _ => return Err(EditError::Field { got: name.to_owned(), accepted: "from:, until:, w:, p:, sup:, t:" }),
         }
     }
-    check_added(&clause)?;
-    Ok(clause)
+    added_from_fields(ds, &f)
 }
 
 /// Writes an added clause's text form (what [`parse_added`] reads).

@@ -274,9 +274,13 @@ mod tests {
 
     #[test]
     fn the_selectors_are_the_ids() {
-        for (selector, id) in
-            [(selector::PANEL, PANEL), (selector::BODY, BODY), (selector::FORM, FORM), (selector::ADDED, ADDED), (selector::STATUS, STATUS)]
-        {
+        for (selector, id) in [
+            (selector::PANEL, PANEL),
+            (selector::BODY, BODY),
+            (selector::FORM, FORM),
+            (selector::ADDED, ADDED),
+            (selector::STATUS, STATUS),
+        ] {
             assert_eq!(selector, format!("#{id}"));
         }
     }
