@@ -449,7 +449,9 @@ pub fn evaluate_cell(
 
 /// Every workload × provider, row by row.
 pub fn cells() -> impl Iterator<Item = (Workload, Provider)> {
-    Workload::ALL.iter().flat_map(|&w| Provider::ALL.iter().map(move |&p| (w, p)))
+    // By index rather than a flat_map (whose iterator state costs wasm at every use).
+    let (ws, ps) = (Workload::ALL, Provider::ALL);
+    (0..ws.len() * ps.len()).map(move |i| (ws[i / ps.len()], ps[i % ps.len()]))
 }
 
 /// A reader's sentence for a condition check.

@@ -13,14 +13,21 @@ use chrono::NaiveDate;
 /// sorted, without duplicates. Between two of them, every answer is constant.
 pub fn breakpoints(ds: &Dataset) -> Vec<NaiveDate> {
     let mut days: Vec<NaiveDate> = Vec::new();
-    let lapses = ds.terms.iter().flat_map(|t| t.lapses).map(|lapse| match lapse.kind {
-        LapseKind::On(day) | LapseKind::When { from: day, .. } => day,
-    });
-    let all = ds.terms.iter().flat_map(|t| t.from.map(|f| f.date).into_iter().chain(t.until));
-    for day in all.chain(lapses).chain(ds.decisions.iter().map(|d| d.known_from)) {
+    let mut add = |day: NaiveDate| {
         if day > FIRST_DAY && day <= LAST_DAY {
             super::insert_sorted(&mut days, day);
         }
+    };
+    for t in ds.terms {
+        t.from.map(|f| f.date).into_iter().chain(t.until).for_each(&mut add);
+        for lapse in t.lapses {
+            match lapse.kind {
+                LapseKind::On(day) | LapseKind::When { from: day, .. } => add(day),
+            }
+        }
+    }
+    for d in ds.decisions {
+        add(d.known_from);
     }
     days
 }
