@@ -4,36 +4,12 @@
 // Run: node --test e2e/time.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useSite, dist } from './site.mjs';
+import { useSite, dist, open as openPage, frames, done } from './site.mjs';
 
 let url, browser;
 
 useSite((site) => ({ url, browser } = site));
-
-/** A page that fails the test on any page error (a wasm panic) or console error. */
-async function open(query = '', options = {}) {
-  const page = await browser.newPage(options);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(url + query);
-  await page.waitForFunction(() => performance.getEntriesByName('dealscope-mounted').length > 0);
-  await frames(page);
-  page.problems = problems;
-  return page;
-}
-
-/** Lets the effects run and the open panel refill (right after a paint). */
-const frames = async (page) => {
-  for (let i = 0; i < 2; i++) {
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-  }
-};
-
-async function done(page) {
-  await page.close();
-  assert.deepEqual(page.problems, [], 'no page errors or console errors');
-}
+const open = (query, options) => openPage(browser, url, query, options);
 
 const param = async (page, name) => {
   // The URL is written once the state has been still for a moment.

@@ -2,47 +2,17 @@
 // by URL, reopened, compared with a preset, cited, drawn as a picture; a malformed edit in a
 // link; the JS API's clauses/add; axe light and dark on the open panel.
 // Run: node --test e2e/whatif.test.mjs
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { useSite, open as openPage, frames, done } from './site.mjs';
 
-const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server, url, browser;
+let url, browser;
 
-before(async () => {
-  ({ server, url } = await serve(dist));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(query = '', options = {}) {
-  const page = await browser.newPage(options);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(url + query);
-  await page.waitForFunction(() => performance.getEntriesByName('dealscope-mounted').length > 0);
-  await frames(page);
-  page.problems = problems;
-  return page;
-}
-
-const frames = async (page) => {
-  for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-};
-
-async function done(page) {
-  await page.close();
-  assert.deepEqual(page.problems, [], 'no page errors or console errors');
-}
+useSite((site) => ({ url, browser } = site));
+const open = (query, options) => openPage(browser, url, query, options);
 
 const verdict = (page, cell) => page.getAttribute(`[data-testid=cell-${cell}]`, 'data-verdict');
 const search = (page) => page.evaluate(() => location.search);

@@ -3,28 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useSite, dist } from './site.mjs';
+import { useSite, dist, open as openPage, done } from './site.mjs';
 
 let url, browser;
 
 useSite((site) => ({ url, browser } = site));
-
-async function open(query = '', options = {}) {
-  const page = await browser.newPage(options);
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  await page.goto(url + query);
-  await page.waitForFunction(() => performance.getEntriesByName('dealscope-mounted').length > 0);
-  for (let i = 0; i < 2; i++) await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
-  page.problems = problems;
-  return page;
-}
-
-async function done(page) {
-  await page.close();
-  assert.deepEqual(page.problems, [], 'no page errors or console errors');
-}
+const open = (query, options) => openPage(browser, url, query, options);
 
 /** What a reader reads: the page's visible text and the names screen readers announce. */
 const readerText = (page) => page.evaluate(() => {
