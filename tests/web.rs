@@ -734,6 +734,20 @@ async fn the_overview_opens_a_cell_on_a_day_by_click_and_by_keyboard() {
 }
 
 #[wasm_bindgen_test]
+async fn a_link_with_edits_opens_the_what_if_panel_set_to_them() {
+    let view =
+        Link::parse("?date=2026-05-01&cell=api.aws&c.rofr-new-capacity=until:2025-03-01&c.compute-free=off").view;
+    let (c, _) = mount(view).await;
+    let panel = find(&c, "whatif");
+    assert!(panel.has_attribute("open"), "a link with edits opens the panel");
+    assert_eq!(input_el(&c, "whatif-rofr-new-capacity-until").value(), "2025-03-01");
+    assert!(!input_el(&c, "whatif-compute-free-on").checked(), "switched off");
+    let changes = find(&c, "whatif-rofr-new-capacity-changes").text_content().unwrap_or_default();
+    assert_eq!(changes, "until 2025-03-01 in this what-if; the sources say open-ended");
+    assert!(c.query_selector("template#whatif-form").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
 async fn a_compared_what_if_with_edits_keeps_its_own_entry_and_its_edits() {
     // B: as happened but for the reader's own edit (a link's `vs.c.…`).
     let view = Link::parse("?date=2026-05-01&cell=api.aws&vs.c.azure-first=off").view;

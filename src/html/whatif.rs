@@ -140,17 +140,6 @@ pub fn closed_panel(ds: &Dataset) -> Html {
     )
 }
 
-/// The panel for `scenario`, written in full, open if it has edits.
-pub fn panel(ds: &Dataset, scenario: &Scenario) -> Html {
-    markup!(
-        "<details class=\"whatif\" id=\"{}\" data-testid=\"whatif\"{}><summary><h2 id=\"whatif-heading\">Your own what-if</h2></summary><div id=\"{}\">{}</div></details>",
-        PANEL,
-        flag("open", scenario.has_edits()),
-        BODY,
-        body(ds, scenario)
-    )
-}
-
 /// What the panel holds under its summary: the clauses as `scenario` has them, the add form
 /// and the added clauses.
 pub fn body(ds: &Dataset, scenario: &Scenario) -> Html {
@@ -298,7 +287,9 @@ mod tests {
             "seed 003's reading starts 2016-11, before 2016-11-15"
         );
         assert_eq!(order.last(), Some(&"azure-first"));
-        let html = panel(ds, &Scenario::AS_HAPPENED).into_string();
+        // As served: closed, the form (as the sources have it) in its template.
+        let html = closed_panel(ds).into_string();
+        assert!(html.contains("it needs JavaScript.</p></div><template id=\"whatif-form\">"), "{html}");
         for id in &order {
             for part in ["on", "from", "until", "reset"] {
                 assert!(html.contains(&format!("data-testid=\"whatif-{id}-{part}\"")), "{id} {part}");
@@ -316,14 +307,14 @@ mod tests {
     }
 
     #[test]
-    fn an_edited_scenario_opens_the_panel_and_says_what_changed() {
+    fn an_edited_scenario_s_form_says_what_changed() {
         let ds = dataset();
         let mut s = Scenario::AS_HAPPENED;
         s.set_edit_param(ds, "c.rofr-new-capacity", "until:2025-03-01").unwrap();
         s.set_edit_param(ds, "c.compute-free", "off").unwrap();
         s.set_edit_param(ds, "add", "azure-only,from:2026-04-27,w:api,p:all,t:<b>Mine</b>").unwrap();
-        let html = panel(ds, &s).into_string();
-        assert!(html.contains("data-testid=\"whatif\" open>"));
+        // (The page opens the panel for a link with edits: tests/web.rs.)
+        let html = body(ds, &s).into_string();
         assert!(html.contains("value=\"2025-03-01\" data-testid=\"whatif-rofr-new-capacity-until\""));
         assert!(html.contains("until 2025-03-01 in this what-if; the sources say open-ended"));
         assert!(!html.contains("data-testid=\"whatif-compute-free-on\" aria-describedby=\"wi-compute-free\" checked"));
