@@ -2,7 +2,7 @@
 //! days, and why.
 
 use super::timeline::{breakpoints_for, range_end};
-use super::{cells, evaluate, Outcome, Query, TermIx};
+use super::{cells, evaluate, evaluate_with, live_clauses, Outcome, Query, TermIx};
 use crate::dataset::Dataset;
 use crate::edits::EditRef;
 use crate::scenario::Scenario;
@@ -61,14 +61,16 @@ pub fn diff_between(ds: &Dataset, scenario: Scenario, baseline: Scenario) -> Vec
     let changed: Vec<Setting> =
         ScenarioKey::ALL.iter().map(|k| scenario.setting(*k)).filter(|s| baseline.setting(s.key) != *s).collect();
     let changed_edits = scenario.edits_differing(&baseline);
+    // Each scenario's clauses, made once rather than for each of the cells' days.
+    let (lives, base_lives) = (live_clauses(ds, &scenario), live_clauses(ds, &baseline));
     let mut out = Vec::new();
     for (workload, provider) in cells() {
         let mut spans: Vec<DiffSpan> = Vec::new();
         for (i, &from) in days.iter().enumerate() {
             let until = days.get(i + 1).copied().unwrap_or_else(range_end);
             let query = Query { date: from, workload, provider, scenario };
-            let base = evaluate(ds, &query.under(baseline));
-            let what_if = evaluate(ds, &query);
+            let base = evaluate_with(ds, &base_lives, &query.under(baseline));
+            let what_if = evaluate_with(ds, &lives, &query);
             if base.outcome == what_if.outcome {
                 continue;
             }

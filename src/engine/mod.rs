@@ -425,8 +425,9 @@ pub struct Cell {
 /// Every workload × provider on one day.
 pub fn matrix(ds: &Dataset, date: NaiveDate, scenario: Scenario) -> Result<Vec<Cell>, QueryError> {
     vocab::check_range(date)?;
+    let lives = live_clauses(ds, &scenario);
     Ok(questions(date, scenario)
-        .map(|q| Cell { workload: q.workload, provider: q.provider, verdict: evaluate(ds, &q) })
+        .map(|q| Cell { workload: q.workload, provider: q.provider, verdict: evaluate_with(ds, &lives, &q) })
         .collect())
 }
 

@@ -3,7 +3,7 @@
 //! answer ([`timeline`]), or merged to one a change of the verdict ([`verdict_bands`]), as a
 //! reader sees them.
 
-use super::{evaluate, Outcome, Query, QueryError, Verdict};
+use super::{evaluate, evaluate_with, live_clauses, Outcome, Query, QueryError, Verdict};
 use crate::dataset::{Dataset, LapseKind};
 use crate::scenario::Scenario;
 use crate::vocab::{self, Provider, Workload, FIRST_DAY, LAST_DAY};
@@ -69,20 +69,22 @@ pub fn next_change(ds: &Dataset, query: &Query) -> Result<Option<Change>, QueryE
 
 /// The same, for a caller that already has the answer `now` to `query` (in range).
 pub fn next_change_after(ds: &Dataset, query: &Query, now: &Verdict) -> Option<Change> {
+    let lives = live_clauses(ds, &query.scenario);
     breakpoints_for(ds, &query.scenario)
         .into_iter()
         .filter(|d| *d > query.date)
-        .map(|date| Change { date, verdict: evaluate(ds, &query.on(date)) })
+        .map(|date| Change { date, verdict: evaluate_with(ds, &lives, &query.on(date)) })
         .find(|change| change.verdict != *now)
 }
 
 /// When the *verdict* for `query` next changes (allowed, blocked, conditional), skipping the
 /// days on which only the deciding clauses change; `now` is the verdict on `query.date`.
 pub fn next_verdict_change(ds: &Dataset, query: &Query, now: Outcome) -> Option<Change> {
+    let lives = live_clauses(ds, &query.scenario);
     breakpoints(ds)
         .into_iter()
         .filter(|d| *d > query.date)
-        .map(|date| Change { date, verdict: evaluate(ds, &query.on(date)) })
+        .map(|date| Change { date, verdict: evaluate_with(ds, &lives, &query.on(date)) })
         .find(|change| change.verdict.outcome != now)
 }
 
@@ -117,9 +119,10 @@ pub(crate) fn timeline_over(
     scenario: Scenario,
 ) -> Vec<Band> {
     let query = Query { date: FIRST_DAY, workload, provider, scenario };
+    let lives = live_clauses(ds, &scenario);
     let mut bands: Vec<Band> = Vec::new();
     for from in std::iter::once(FIRST_DAY).chain(days.iter().copied()) {
-        let verdict = evaluate(ds, &query.on(from));
+        let verdict = evaluate_with(ds, &lives, &query.on(from));
         match bands.last_mut() {
             Some(last) if last.verdict == verdict => {}
             Some(last) => {
