@@ -210,13 +210,13 @@ impl Scenario {
     pub fn all() -> Vec<Scenario> {
         let mut all = vec![Scenario::AS_HAPPENED];
         for &key in ScenarioKey::ALL {
-            all = all
-                .into_iter()
-                .flat_map(|s| {
-                    (0..key.values().len())
-                        .map(move |v| s.with_setting(Setting { key, value: u8::try_from(v).unwrap_or(0) }))
-                })
-                .collect();
+            let mut next = Vec::with_capacity(all.len() * key.values().len());
+            for s in &all {
+                for v in 0..key.values().len() {
+                    next.push(s.with_setting(Setting { key, value: u8::try_from(v).unwrap_or(0) }));
+                }
+            }
+            all = next;
         }
         all
     }
