@@ -238,6 +238,42 @@ fn primary_source_that_is_not_confirmed() {
     assert!(e.to_string().contains("`confirmed`") && e.to_string().contains("press or secondary"), "{e}");
 }
 
+// ---- Sources a reader can open (the 2026-12-07 additions) ----
+
+#[test]
+fn malformed_source_url() {
+    let address = "http://business-news-today.com/?p=266739";
+    let e = only(
+        &errors(
+            "sources.toml",
+            "id = \"reports-2026-04-27\"\n",
+            &format!("id = \"reports-2026-04-27\"\nurl = \"{address}\"\n"),
+        ),
+        "bad-url",
+    );
+    assert_eq!(e.file, "data/sources.toml");
+    assert!(e.line.is_some_and(|l| l > 1), "{e}");
+    assert_eq!(e.item.as_deref(), Some("source `reports-2026-04-27`"));
+    let text = e.to_string();
+    assert!(
+        text.contains(&format!("`url` = \"{address}\"")) && text.contains("does not start with https://"),
+        "{text}"
+    );
+    assert!(
+        text.contains("write the publisher's own address") && text.contains("leave `url` out"),
+        "what to fix: {text}"
+    );
+    let e = only(
+        &errors(
+            "sources.toml",
+            "id = \"reports-2026-04-27\"\n",
+            "id = \"reports-2026-04-27\"\nurl = \"https://blogs.microsoft.com/the next phase\"\n",
+        ),
+        "bad-url",
+    );
+    assert!(e.to_string().contains("white space"), "{e}");
+}
+
 #[test]
 fn conflict_naming_an_unknown_scenario_key() {
     let e = only(

@@ -590,6 +590,9 @@ impl Checker<'_> {
             ),
             _ => {}
         }
+        if let Some(why) = s.url.as_deref().and_then(url_problem) {
+            self.push(at, DataErrorKind::BadUrl { url: s.url.clone().unwrap_or_default(), why });
+        }
         if let Some(seed) = &s.seed {
             if !self.raw.seeds.contains_key(seed) {
                 self.push(at, DataErrorKind::SeedFileMissing { seed: seed.clone() });
@@ -1144,6 +1147,39 @@ fn gate_combinations() -> Vec<Vec<Setting>> {
     combos
 }
 
+/// What is wrong with a source's `url`, if anything: a reader opens it from the page (in a new
+/// tab), so it must be a whole `https://` address with a host, and nothing in it may need
+/// quoting (white space, quotes, angle brackets, back-ticks or control characters).
+pub fn url_problem(url: &str) -> Option<&'static str> {
+    let Some(rest) = url.strip_prefix("https://") else {
+        return Some(if url.is_empty() { "it is empty" } else { "it does not start with https://" });
+    };
+    if url.chars().any(char::is_whitespace) {
+        return Some("it contains white space");
+    }
+    if url.chars().any(|c| c.is_control() || matches!(c, '"' | '<' | '>' | '`' | '\\')) {
+        return Some("it contains a character an address cannot hold (\", <, >, `, \\ or a control character)");
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let name = host.rsplit_once(':').map_or(host, |(name, port)| {
+        if !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()) {
+            name
+        } else {
+            host
+        }
+    });
+    let labels_ok = name.split('.').all(|label| {
+        !label.is_empty()
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    if !name.contains('.') || !labels_ok {
+        return Some("it names no host (such as openai.com) after https://");
+    }
+    None
+}
+
 /// Whether `id` is safe in `id="…"`, `href="#…"` and selectors: `[a-z0-9-]+`, not starting
 /// or ending with '-'.
 pub fn is_id(id: &str) -> bool {
@@ -1167,4 +1203,37 @@ fn is_decimal(text: &str) -> bool {
     !whole.is_empty()
         && whole.bytes().all(|b| b.is_ascii_digit())
         && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::url_problem;
+
+    #[test]
+    fn a_url_is_a_whole_https_address_without_spaces() {
+        for good in [
+            "https://openai.com/index/march-funding-updates",
+            "https://blogs.microsoft.com/blog/2025/01/21/microsoft-and-openai-evolve-partnership-to-drive-the-next-phase-of-ai/",
+            "https://aidispatch.news/?p=1773",
+            "https://the-decoder.com/openai-adds-ai-capacity-in-the-oracle-cloud/?amp=1",
+            "https://example.org:8443/a#b",
+        ] {
+            assert_eq!(url_problem(good), None, "{good}");
+        }
+        for (bad, why) in [
+            ("", "it is empty"),
+            ("http://www.finanznachrichten.de/x.htm", "it does not start with https://"),
+            ("openai.com/index/x", "it does not start with https://"),
+            (" https://openai.com/", "it does not start with https://"),
+            ("https://openai.com/index/next chapter", "it contains white space"),
+            ("https://openai.com/\"onmouseover=x", "it contains a character"),
+            ("https://openai.com/<b>", "it contains a character"),
+            ("https:///index", "it names no host"),
+            ("https://localhost/x", "it names no host"),
+            ("https://open_ai.com/x", "it names no host"),
+        ] {
+            let got = url_problem(bad).unwrap_or_else(|| panic!("{bad:?} must be rejected"));
+            assert!(got.starts_with(why), "{bad:?}: {got}");
+        }
+    }
 }

@@ -76,6 +76,8 @@ pub enum DataErrorKind {
     OutOfOrder { date: String, previous: String, previous_date: String },
     #[error("`{field}` = {got:?} would be silently ignored: {why}; accepted: {accepted}")]
     Ignored { field: &'static str, got: String, why: &'static str, accepted: String },
+    #[error("`url` = {url:?} is not an address a reader can open: {why}; write the publisher's own address, `https://` and no spaces (e.g. `url = \"https://openai.com/index/…\"`), or leave `url` out and say in `locator` where the text can be found")]
+    BadUrl { url: String, why: &'static str },
     #[error("is dated {date}, after the day the data was researched ({researched}, data/dataset.toml): an event cannot be recorded before it happens — fix the date, or bring `researched` up to date")]
     AfterResearched { date: String, researched: String },
 }
@@ -101,6 +103,7 @@ impl DataErrorKind {
             DataErrorKind::OutOfOrder { .. } => "out-of-order",
             DataErrorKind::AfterResearched { .. } => "after-researched",
             DataErrorKind::Ignored { .. } => "ignored",
+            DataErrorKind::BadUrl { .. } => "bad-url",
         }
     }
 }

@@ -17,8 +17,9 @@ fn main() -> ExitCode {
             let unconfirmed = raw.sources.iter().filter(|s| s.value.confirmed == Some(false)).count();
             let researched = raw.meta.as_ref().map_or("?", |m| m.value.researched.as_str());
             println!("data/ is valid (researched {researched}):");
+            let linked = raw.sources.iter().filter(|s| s.value.url.is_some()).count();
             println!(
-                "  {} sources ({} primary, {} press, {} secondary; {unconfirmed} not confirmed by the companies)",
+                "  {} sources ({} primary, {} press, {} secondary; {unconfirmed} not confirmed by the companies; {linked} with the publisher's own address)",
                 raw.sources.len(),
                 reliability(Reliability::Primary),
                 reliability(Reliability::Press),
