@@ -27,6 +27,9 @@ pub struct SourceRef {
     /// Whether the companies themselves published what the source reports.
     pub confirmed: bool,
     pub locator: &'static str,
+    /// The publisher's own address of the source (`https://…`), or `null` where none was
+    /// found; never another site's copy or report of it.
+    pub url: Option<&'static str>,
     pub quote: Option<&'static str>,
 }
 
@@ -240,6 +243,7 @@ pub fn sources(ds: &Dataset, citations: &[Citation]) -> Vec<SourceRef> {
                 reliability: s.reliability.as_str(),
                 confirmed: s.confirmed,
                 locator: s.locator,
+                url: s.url,
                 quote: c.quote,
             }
         })

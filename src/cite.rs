@@ -79,8 +79,9 @@ pub fn cite(ds: &Dataset, query: &Query, base: &str) -> Result<String, QueryErro
             .iter()
             .map(|s| {
                 let confirmed = if s.confirmed { "" } else { ", not confirmed" };
+                let address = s.url.map(|u| format!(" <{u}>")).unwrap_or_default();
                 format!(
-                    "{}, “{}” ({}; {}{confirmed})",
+                    "{}, “{}” ({}; {}{confirmed}){address}",
                     s.publisher,
                     s.title,
                     s.date.as_deref().unwrap_or("undated"),
@@ -156,6 +157,16 @@ mod tests {
         assert!(text.contains("Data as of 2026-12-02"), "{text}");
         let link = "\nData as of 2026-12-02 (dealscope 0.1.0). https://example.org/dealscope/?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&v=";
         assert!(text.contains(link), "the permalink, with the verdicts it shows: {text}");
+        // A source with the publisher's own address carries it, to open from the article.
+        let q = Query::parse(
+            "2025-03-15",
+            "training",
+            "coreweave",
+            Scenario::AS_HAPPENED.with("microsoft_declines", "true"),
+        )
+        .unwrap();
+        let text = cite(dataset(), &q, "").unwrap();
+        assert!(text.contains("“Microsoft and OpenAI evolve partnership to drive the next phase of AI” (2025-01-21; primary) <https://blogs.microsoft.com/blog/2025/01/21/microsoft-and-openai-evolve-partnership-to-drive-the-next-phase-of-ai/>"), "{text}");
         let open = Query::parse("2025-03-15", "training", "coreweave", Scenario::AS_HAPPENED).unwrap();
         let text = cite(dataset(), &open, "").unwrap();
         assert!(

@@ -78,11 +78,18 @@ pub fn dataset_rows(ds: &Dataset) -> Vec<Row> {
     )];
     for s in ds.sources {
         let date = s.date.map(partial).unwrap_or_default();
+        let address = s.url.map(|u| format!(" <{u}>")).unwrap_or_default();
         rows.push(Row {
             kind: "source",
             id: s.id,
             date,
-            text: format!("{}: {} ({}; {})", s.publisher, s.title, s.reliability_label(), s.locator),
+            text: format!(
+                "{}: {} ({}; {}){address}",
+                crate::answer::source_name(s.publisher),
+                s.title,
+                s.reliability_label(),
+                s.locator
+            ),
             sources: Vec::new(),
         });
     }
@@ -204,7 +211,8 @@ fn csv(header: &[&str], rows: Vec<Vec<String>>) -> String {
     out
 }
 
-/// Sources as one field: `id: publisher, title (date) “quote”` joined by ` | `.
+/// Sources as one field: `id: publisher, title (date; reliability) <address> “quote”` joined
+/// by ` | ` (the address where the publisher's own is known).
 fn cite(sources: &[SourceRef]) -> String {
     sources
         .iter()
@@ -218,6 +226,11 @@ fn cite(sources: &[SourceRef]) -> String {
                 s.reliability,
                 if s.confirmed { "" } else { ", not confirmed" }
             );
+            if let Some(url) = s.url {
+                text.push_str(" <");
+                text.push_str(url);
+                text.push('>');
+            }
             if let Some(q) = s.quote {
                 text.push_str(" “");
                 text.push_str(q);
@@ -382,6 +395,10 @@ mod tests {
         assert!(coreweave.contains("ms-2025-01-21: Microsoft"), "{coreweave}");
         assert!(coreweave.contains("(2025-01-21; primary)"), "reliability in the citation: {coreweave}");
         assert!(
+            coreweave.contains("(2025-01-21; primary) <https://blogs.microsoft.com/blog/2025/01/21/"),
+            "the publisher's address: {coreweave}"
+        );
+        assert!(
             coreweave.contains("microsoft_declines=true,Microsoft’s answer to new capacity: declined,"),
             "{coreweave}"
         );
@@ -413,6 +430,14 @@ mod tests {
                 + conflict_readings
         );
         assert!(rows.iter().filter(|r| r.kind != "source").all(|r| !r.sources.is_empty()));
+        let semafor = rows.iter().find(|r| r.kind == "source" && r.id == "semafor-2025-03-20").unwrap();
+        assert!(
+            semafor.text.ends_with(
+                " <https://semafor.com/article/03/20/2025/microsoft-chose-not-to-exercise-12-billion-coreweave-option>"
+            ),
+            "{}",
+            semafor.text
+        );
         let text = dataset_csv(&rows);
         assert!(text.contains("API products remain Azure-exclusive until 2032"));
     }

@@ -208,7 +208,14 @@ fn source_without_reliability() {
 
 #[test]
 fn source_with_an_unknown_reliability() {
-    let e = only(&errors("sources.toml", "reliability = \"press\"", "reliability = \"rumour\""), "syntax");
+    let e = only(
+        &errors(
+            "sources.toml",
+            "reliability = \"press\"\nconfirmed = false\nlocator = \"Semafor",
+            "reliability = \"rumour\"\nconfirmed = false\nlocator = \"Semafor",
+        ),
+        "syntax",
+    );
     let text = e.to_string();
     assert!(text.contains("unknown variant `rumour`, expected one of `primary`, `press`, `secondary`"), "{text}");
     assert_eq!(e.item.as_deref(), Some("source `semafor-2025-03-20`"));

@@ -228,18 +228,14 @@ fn source_entries(out: &mut Html, ds: &Dataset) {
         let date = s.date.map_or_else(|| "undated".to_owned(), partial);
         html!(
             out,
-            "<li id=\"source-{}\" tabindex=\"-1\">{}, <cite>{}</cite> — {} · {} · {}",
+            "<li id=\"source-{}\" tabindex=\"-1\">{}, {} — {} · {} · {}</li>",
             s.id,
             crate::answer::source_name(s.publisher),
-            s.title,
+            super::source_title(s.title, s.url),
             date,
             reliability_mark(s.reliability.as_str(), s.confirmed),
             s.locator
         );
-        if let Some(u) = s.url {
-            html!(out, " <a href=\"{}\" rel=\"noopener\">{}</a>", u, u);
-        }
-        html!(out, "</li>");
     }
     html!(out, "</ul>");
 }
@@ -266,6 +262,24 @@ mod tests {
         // Figures reporting one quantity link each other, whichever side declared the link.
         let rpo = &html[html.find("id=\"figure-openai-rpo-fy2026-q2\"").unwrap()..];
         assert!(rpo[..rpo.find("</li>").unwrap()].contains("href=\"#figure-ms-backlog-seed-003\""));
+        // A source with the publisher's address has its title linked to it, opened in a new
+        // tab; the address itself is not written out as text.
+        for s in ds.sources {
+            let entry = &html[html.find(&format!("id=\"source-{}\"", s.id)).unwrap()..];
+            let entry = &entry[..entry.find("</li>").unwrap()];
+            match s.url {
+                Some(url) => assert!(
+                    entry.contains(&format!(
+                        "<cite><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\"",
+                        super::super::escape(url)
+                    )),
+                    "{entry}"
+                ),
+                None => assert!(!entry.contains("<a "), "{entry}"),
+            }
+            assert!(!entry.contains(">https://"), "an address as text: {entry}");
+        }
+        assert!(ds.sources.iter().filter(|s| s.url.is_some()).count() >= 30);
         // Every source link points at an entry that exists.
         for link in html.split("href=\"#").skip(1) {
             let target = &link[..link.find('"').unwrap()];

@@ -195,19 +195,35 @@ pub fn reliability_mark(reliability: &str, confirmed: bool) -> Html {
     }
 }
 
-/// A list of sources: publisher, title (linked to its entry), date, reliability, quote.
+/// A source's title as a reader sees it: `<cite>`, linked to the publisher's own address when
+/// there is one, opened in a new tab without handing the page to it (`noopener noreferrer`).
+pub fn source_title(title: &str, url: Option<&str>) -> Html {
+    if let Some(url) = url {
+        markup!(
+            "<cite><a href=\"{}\" target=\"_blank\" rel=\"noopener noreferrer\" data-testid=\"source-link\">{}</a></cite>",
+            url,
+            title
+        )
+    } else {
+        markup!("<cite>{}</cite>", title)
+    }
+}
+
+/// A list of sources: publisher (linked to its entry in the dataset), title (linked to the
+/// source itself where its address is known; otherwise to its entry too), date, reliability,
+/// quote.
 pub fn sources_list(out: &mut Html, list: &[SourceRef]) {
     html!(out, "<ul class=\"sources\">");
     for s in list {
-        html!(
-            out,
-            "<li><a{}>{}, <cite>{}</cite></a> ({}) {}",
-            Action::Follow(format!("source-{}", s.id)).html(),
-            s.publisher,
-            s.title,
-            s.date.as_deref().unwrap_or("undated"),
-            reliability_mark(s.reliability, s.confirmed)
-        );
+        let follow = Action::Follow(format!("source-{}", s.id)).html();
+        let date = s.date.as_deref().unwrap_or("undated");
+        let mark = reliability_mark(s.reliability, s.confirmed);
+        if s.url.is_some() {
+            // Links may not nest: the entry's link takes the publisher, the source's the title.
+            html!(out, "<li><a{}>{}</a>, {} ({}) {}", follow, s.publisher, source_title(s.title, s.url), date, mark);
+        } else {
+            html!(out, "<li><a{}>{}, <cite>{}</cite></a> ({}) {}", follow, s.publisher, s.title, date, mark);
+        }
         if let Some(q) = s.quote {
             html!(out, "<blockquote>“{}”</blockquote>", q);
         }
@@ -228,6 +244,41 @@ mod tests {
         let inner = markup!("<i>{}</i>", "x & y");
         assert_eq!(markup!("<b>{}</b>", inner).as_str(), "<b><i>x &amp; y</i></b>", "Html goes in as markup");
         assert_eq!(markup!("{}", Some("<")).as_str(), "&lt;");
+    }
+
+    #[test]
+    fn a_source_s_title_opens_the_source_and_its_publisher_its_entry() {
+        let ds = crate::dataset::dataset();
+        let ix = |id: &str| {
+            crate::dataset::SourceIx(u16::try_from(ds.sources.iter().position(|s| s.id == id).unwrap()).unwrap())
+        };
+        let cites = [
+            crate::dataset::Citation { source: ix("ms-2025-01-21"), quote: None },
+            crate::dataset::Citation { source: ix("reports-2026-04-27"), quote: None },
+        ];
+        let mut out = Html::new();
+        sources_list(&mut out, &crate::answer::sources(ds, &cites));
+        let html = out.into_string();
+        let follow = |id: &str| Action::Follow(format!("source-{id}")).html().into_string();
+        let linked = format!("<li><a{}>Microsoft</a>, <cite>", follow("ms-2025-01-21")) + "<a href=\"https://blogs.microsoft.com/blog/2025/01/21/microsoft-and-openai-evolve-partnership-to-drive-the-next-phase-of-ai/\" target=\"_blank\" rel=\"noopener noreferrer\" data-testid=\"source-link\">Microsoft and OpenAI evolve partnership to drive the next phase of AI</a></cite> (2025-01-21)";
+        assert!(html.contains(&linked), "{html}");
+        // No address found: the whole name leads to the entry, and nothing leaves the page.
+        let entry = html.split("<li>").nth(2).unwrap();
+        let unlinked = format!("<a{}>Unnamed secondary reporting, <cite>", follow("reports-2026-04-27"));
+        assert!(entry.starts_with(&unlinked), "{entry}");
+        assert!(!entry.contains("https://"), "{entry}");
+        // Links never nest.
+        for item in html.split("<li>").skip(1) {
+            let mut depth = 0;
+            for part in item.split('<').skip(1) {
+                if part.starts_with("a ") {
+                    depth += 1;
+                    assert_eq!(depth, 1, "nested links: {item}");
+                } else if part.starts_with("/a>") {
+                    depth -= 1;
+                }
+            }
+        }
     }
 
     /// `html!` and `markup!` arguments must go through `Render`: an inline capture such as
