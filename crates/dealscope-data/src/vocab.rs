@@ -276,6 +276,10 @@ scenario_keys! {
         "Between 2026-02-27 and the 2026-04-27 amendment, whether AWS could distribute OpenAI Frontier: allowed (OpenAI and Amazon: a stateful runtime is not an API product) or blocked (Microsoft, as reported by the FT: it is API access reserved to Azure).",
         values { "allowed" => "allowed (OpenAI and Amazon)", "blocked" => "blocked (Microsoft, as reported)" },
         preset "Microsoft's reading of Frontier on AWS" => "blocked";
+    ApiOnGoogle = "api_on_google", "OpenAI API on Google Cloud before the amendment",
+        "From 2025-07-16 to the 2026-04-27 amendment, whether Google Cloud could serve the OpenAI API: no, Azure only (Microsoft's posts of 2025-01-21 and 2025-10-28) or yes (OpenAI's sub-processor list, updated 2025-07-16, names Google Cloud as cloud infrastructure for the API).",
+        values { "azure-only" => "Azure only (Microsoft’s posts)", "sub-processor-list" => "allowed from 2025-07-16 (OpenAI’s sub-processor list)" },
+        preset "OpenAI's sub-processor list: the API on Google Cloud" => "sub-processor-list";
 }
 
 /// How many scenario keys there are.
@@ -505,7 +509,7 @@ mod tests {
         assert_eq!(err, "scenario.api_exclusive_until: 2030 is not accepted; accepted: agi, 2032");
         let err = Setting::parse_pair("agi=true").unwrap_err().to_string();
         assert!(err.starts_with("unknown scenario key \"agi\"; accepted: microsoft_declines"), "{err}");
-        assert!(err.ends_with("frontier_on_aws"), "{err}");
+        assert!(err.ends_with("frontier_on_aws, api_on_google"), "{err}");
     }
 
     #[test]
