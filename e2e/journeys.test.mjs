@@ -56,7 +56,7 @@ async function setDate(page, day) {
 test('the page opens on the landing: 2025-03-15, CoreWeave training waiting on Microsoft\'s answer; the data\'s day is one click away', async () => {
   const page = await open();
   assert.equal(await page.inputValue('[data-testid=date-input]'), '2025-03-15');
-  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-12-02/);
+  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-12-07/);
   assert.match(await page.textContent('[data-testid=meaning]'), /allowed means OpenAI may run it there — not that it does/);
   assert.equal(await page.getAttribute('[data-testid=cell-training-coreweave]', 'aria-pressed'), 'true');
   assert.equal(await verdict(page, 'training-coreweave'), 'conditional');
@@ -65,7 +65,7 @@ test('the page opens on the landing: 2025-03-15, CoreWeave training waiting on M
   assert.match(await page.textContent('[data-testid=cell-training-coreweave]'), /✓\s*allowed/);
   await page.waitForURL(/microsoft_declines=true/);
   await page.click('[data-testid=latest-day]');
-  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2026-12-02');
+  await page.waitForFunction(() => document.querySelector('[data-testid=date-input]').value === '2026-12-07');
   await done(page);
 });
 
@@ -166,15 +166,15 @@ test('window.dealscope answers, explains and rejects bad input clearly', async (
   assert.equal(m.length, 28);
   assert.equal(m.find((c) => c.workload === 'api' && c.provider === 'aws').verdict, 'allowed');
   assert.equal(typeof await page.evaluate(() => window.dealscope.version), 'string');
-  assert.equal(await page.evaluate(() => window.dealscope.data_as_of), '2026-12-02');
+  assert.equal(await page.evaluate(() => window.dealscope.data_as_of), '2026-12-07');
   const spans = await page.evaluate(() => window.dealscope.diff({ microsoft_declines: true, amendment_2026_04: false }, { microsoft_declines: true }));
   const api = spans.find((s) => s.workload === 'api' && s.provider === 'aws');
   assert.deepEqual([api.from, api.to, api.a, api.b, api.causes_text], ['2026-04-27', null, 'blocked', 'allowed', '2026-04-27 amendment happened: no']);
   const citation = await page.evaluate(() => window.dealscope.cite({ date: '2025-03-15', workload: 'training', provider: 'coreweave', scenario: { microsoft_declines: true } }));
   assert.match(citation, /^dealscope: may OpenAI run Research & training on CoreWeave on 2025-03-15 \(Microsoft’s answer to new capacity: declined\)\? Allowed\./);
-  assert.match(citation, /Data as of 2026-12-02 \(dealscope [0-9.]+\)\. http:\/\/127\.0\.0\.1:\d+\/\?date=2025-03-15&microsoft_declines=true&cell=training\.coreweave&v=/);
-  assert.match(await page.evaluate(() => window.dealscope.latest_event), /^2026-06/);
-  assert.equal(r.data_as_of, '2026-12-02');
+  assert.match(citation, /Data as of 2026-12-07 \(no change to the terms found July–December 2026; dealscope [0-9.]+\)\. http:\/\/127\.0\.0\.1:\d+\/\?date=2025-03-15&microsoft_declines=true&cell=training\.coreweave&v=/);
+  assert.match(await page.evaluate(() => window.dealscope.latest_event), /^2026-07/);
+  assert.equal(r.data_as_of, '2026-12-07');
   assert.equal(r.projection, false);
   assert.equal(r.confirmed, true, 'the scenario settles the condition; the clause is primary');
   const recorded = await page.evaluate(() => window.dealscope.verdict({ date: '2025-04-01', workload: 'training', provider: 'coreweave' }));
@@ -347,7 +347,7 @@ test('without JavaScript the served page shows the grid, its 28 verdicts and the
   assert.equal(verdicts.length, 28);
   assert.ok(verdicts.every((v) => ['allowed', 'blocked', 'conditional'].includes(v)), verdicts.join());
   assert.match(await page.textContent('[data-testid=explanation]'), /Research & training on CoreWeave on 2025-03-15/);
-  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-12-02/);
+  assert.match(await page.textContent('[data-testid=data-as-of]'), /Data as of 2026-12-07/);
   assert.match(await page.textContent('noscript'), /need JavaScript/);
   await context.close();
 });
@@ -532,7 +532,7 @@ test('pictures: the grid, the overview and the difference as SVG and PNG, titled
   const height = Number(text.match(/height="(\d+)"/)[1]);
   assert.match(text, /<title>Where OpenAI may run each workload on 2025-03-15 — Scenario \(A\): Microsoft’s answer to new capacity: declined\. Compared with as happened\.<\/title>/);
   assert.match(text, />Source: dealscope, from Microsoft/);
-  assert.match(text, />Data as of 2026-12-02\. Permalink:</);
+  assert.match(text, />Data as of 2026-12-07 \(no change to the terms found July–December 2026\)\. Permalink:</);
   assert.match(await page.textContent('[data-testid=export-status]'), /dealscope-grid-2025-03-15-microsoft-declines-true\.svg downloaded/);
   const png = await download('picture-grid-png');
   assert.equal(png.name, 'dealscope-grid-2025-03-15-microsoft-declines-true.png');

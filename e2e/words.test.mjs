@@ -132,7 +132,7 @@ test('pictures: the footer names the sources, the data\'s date and the link; fil
   const grid = await download('picture-grid-svg');
   assert.equal(grid.name, 'dealscope-grid-2025-03-15-microsoft-declines-true.svg');
   assert.match(grid.text, />Source: dealscope, from [^<]*Microsoft/);
-  assert.match(grid.text, />Data as of 2026-12-02\. Permalink:</);
+  assert.match(grid.text, />Data as of 2026-12-07 \(no change to the terms found July–December 2026\)\. Permalink:</);
   assert.match(grid.text, />◆ as happened:<\/text><text class="n"[^>]*>conditional</, 'the note wrapped, never cut');
   assert.match(grid.text, /font-family:Arial,Helvetica,Liberation Sans,Arimo,Nimbus Sans,sans-serif/, 'a metric-compatible font stack');
   const over = await download('picture-overview-svg');

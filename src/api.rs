@@ -8,7 +8,7 @@
 //! dealscope.cite({ date: "2025-03-15", workload: "training", provider: "coreweave" })  // text
 //! dealscope.diff({ microsoft_declines: true, amendment_2026_04: false }, { microsoft_declines: true })
 //! dealscope.version
-//! dealscope.data_as_of     // "2026-12-02": the day the data was last researched
+//! dealscope.data_as_of     // "2026-12-07": the day the data was last researched
 //! dealscope.latest_event   // the date of the latest event in the data
 //! ```
 //! Invalid input throws an `Error` whose message names the field and what is accepted.

@@ -101,7 +101,14 @@ pub fn cite(ds: &Dataset, query: &Query, base: &str) -> Result<String, QueryErro
     for condition in &a.conditions {
         let _ = write!(out, "\nStill open: {condition}.");
     }
-    let _ = write!(out, "\nData as of {} (dealscope {}). {}", a.data_as_of, crate::VERSION, permalink(base, query));
+    let _ = write!(
+        out,
+        "\nData as of {} ({}; dealscope {}). {}",
+        a.data_as_of,
+        ds.as_of_note,
+        crate::VERSION,
+        permalink(base, query)
+    );
     Ok(out)
 }
 
@@ -154,8 +161,8 @@ mod tests {
         assert!(text.contains("Rests on reports: reported, not confirmed by the companies."), "{text}");
         assert!(text.contains("Decided by “Microsoft's reported reading: Frontier on AWS is API access, reserved to Azure”, from 2026-02-27."), "{text}");
         assert!(text.contains("Financial Times (relayed by Reuters), “Microsoft considers legal action against OpenAI and Amazon over Frontier on AWS” (2026-03-18; press, not confirmed)"), "{text}");
-        assert!(text.contains("Data as of 2026-12-02"), "{text}");
-        let link = "\nData as of 2026-12-02 (dealscope 0.1.0). https://example.org/dealscope/?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&v=";
+        assert!(text.contains("Data as of 2026-12-07"), "{text}");
+        let link = "\nData as of 2026-12-07 (no change to the terms found July–December 2026; dealscope 0.1.0). https://example.org/dealscope/?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&v=";
         assert!(text.contains(link), "the permalink, with the verdicts it shows: {text}");
         // A source with the publisher's own address carries it, to open from the article.
         let q = Query::parse(

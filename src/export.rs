@@ -410,7 +410,7 @@ mod tests {
         assert_eq!(bands.first().unwrap().from, "2016-01-01");
         assert_eq!(bands.last().unwrap().to, "2035-12-31");
         let text = timeline_csv(&bands);
-        assert!(text.contains("api,aws,2026-04-27,2035-12-31,allowed,azure-first,2026-12-02,"), "{text}");
+        assert!(text.contains("api,aws,2026-04-27,2035-12-31,allowed,azure-first,2026-12-07,"), "{text}");
     }
 
     #[test]

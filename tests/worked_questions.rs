@@ -123,17 +123,84 @@ fn the_azure_first_wording_cites_techcrunch_and_says_the_primary_texts_were_not_
 }
 
 #[test]
-fn bedrock_is_the_first_commercial_availability_not_the_first_other_cloud() {
+fn bedrock_is_the_first_of_openai_s_proprietary_models_not_the_first_of_its_models() {
+    // Corrected 2026-12-07: the open-weight gpt-oss models have been on Bedrock since 2025-08-05.
     let preview = event("2026-bedrock-preview");
-    assert!(preview.what.contains("first commercial availability of OpenAI's models on Bedrock"), "{}", preview.what);
+    assert!(preview.what.contains("first of OpenAI's proprietary (frontier) models on Bedrock"), "{}", preview.what);
+    let gpt_oss = event("2025-gpt-oss-bedrock");
+    assert_eq!(dealscope::answer::partial(gpt_oss.date), "2025-08-05");
+    assert!(gpt_oss.what.contains("Apache-2.0") && gpt_oss.what.contains("proprietary models"), "{}", gpt_oss.what);
+    // Readers are told once, with the API's clause, what the verdicts are about.
+    assert!(term("api-azure-exclusive").summary.contains("verdicts here concern OpenAI's proprietary models"));
     let raw = dealscope::dataset::authoring::load(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data")))
         .expect("valid data");
     let step = raw.steps.iter().find(|s| s.value.id == "bedrock").unwrap();
-    assert!(step.value.text.contains("first commercial availability"), "{}", step.value.text);
+    assert!(step.value.text.contains("proprietary models"), "{}", step.value.text);
     for text in raw.events.iter().map(|e| &e.value.what).chain(raw.steps.iter().map(|s| &s.value.text)) {
         assert!(!text.contains("served from another cloud"), "stale claim: {text}");
+        assert!(!text.contains("first commercial availability"), "stale claim: {text}");
         assert!(!text.contains("preferred (not exclusive)"), "stale 2016 wording: {text}");
     }
+}
+
+// ---- The corrections and additions researched 2026-12-07 ----
+
+#[test]
+fn the_data_is_as_of_2026_12_07_with_no_change_of_terms_found_since_july() {
+    let ds = dataset();
+    assert_eq!(ds.researched.to_string(), "2026-12-07");
+    assert_eq!(ds.as_of_note, "no change to the terms found July–December 2026");
+    assert!(ds.research_note.contains("none found, not confirmed as none"), "{}", ds.research_note);
+    let query = Query::parse("2025-03-15", "training", "coreweave", Scenario::AS_HAPPENED).unwrap();
+    let text = dealscope::cite::cite(ds, &query, "").unwrap();
+    assert!(text.contains("Data as of 2026-12-07 (no change to the terms found July–December 2026;"), "{text}");
+}
+
+#[test]
+fn the_february_round_closed_at_122_billion_and_its_announcement_is_kept() {
+    let figure = |id: &str| dataset().figures.iter().find(|f| f.id == id).unwrap();
+    assert_eq!(figure("funding-round-2026-02").display(), "$110B", "the February figure as announced");
+    assert_eq!(figure("funding-round-close-2026-03").display(), "$122B");
+    assert_eq!(figure("valuation-2026-03").display(), "$852B");
+    assert_eq!(figure("microsoft-investment-2026-03").display(), "undisclosed");
+    let close = event("2026-round-close");
+    assert_eq!(dealscope::answer::partial(close.date), "2026-03-31");
+    assert!(
+        close.what.contains("IPO or achieving AGI") && close.what.contains("on money, not compute"),
+        "{}",
+        close.what
+    );
+    // The AGI condition on Amazon's money is secondary reporting: it says so.
+    let conditional = figure("amazon-investment-conditional-2026-02");
+    let detail =
+        conditional.sources.iter().map(|c| dataset().source(c.source)).find(|s| s.id == "promtvault-2026-03-31");
+    assert_eq!(detail.map(|s| s.reliability.as_str()), Some("secondary"));
+}
+
+#[test]
+fn oci_stays_announced_with_developers_reports_of_live_calls_beside_it() {
+    let oci = event("2026-oracle-universal-credits");
+    assert!(oci.what.contains("Announced, not yet live as the companies gave it"), "{}", oci.what);
+    assert!(oci.what.contains("live calls") && oci.what.contains("not confirmed by the companies"), "{}", oci.what);
+    let query = Query::parse("2026-06-15", "api", "oracle", Scenario::AS_HAPPENED).unwrap();
+    assert_eq!(answer(dataset(), &query).unwrap().clauses[0].id, "azure-first", "no verdict changes");
+}
+
+#[test]
+fn the_abilene_expansion_dropped_is_dated_2026_03_06_and_disputed() {
+    let ds = dataset();
+    let dropped = ds.events.iter().position(|e| e.id == "2026-abilene-expansion-dropped").unwrap();
+    let microsoft = ds.events.iter().position(|e| e.id == "2026-abilene").unwrap();
+    assert!(dropped < microsoft, "before the 2026-03-27 event");
+    let e = event("2026-abilene-expansion-dropped");
+    assert!(e.what.contains("\"false and incorrect\""), "Oracle's denial kept: {}", e.what);
+    assert!(ds.sources.iter().any(|s| s.id == "bloomberg-2026-03-06" && !s.confirmed));
+}
+
+#[test]
+fn azure_first_says_gpt_5_6_cannot_test_it() {
+    let t = term("azure-first");
+    assert!(t.summary.contains("GPT-5.6") && t.summary.contains("cannot be tested"), "{}", t.summary);
 }
 
 #[test]

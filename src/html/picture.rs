@@ -279,7 +279,7 @@ pub fn picture(ds: &Dataset, view: &ViewState, what: Picture, link: &str) -> Dra
     let mut sheet = Sheet { body: head.body, y: head.y + body.y };
     sheet.y += 16;
     sheet.text("f", 19, 0, &shown.sources(ds));
-    sheet.text("f", 19, 0, &format!("Data as of {}. Permalink:", ds.researched));
+    sheet.text("f", 19, 0, &format!("Data as of {} ({}). Permalink:", ds.researched, ds.as_of_note));
     for text in wrap_px(link, WIDTH - 2 * MARGIN, 19, false, '&') {
         sheet.y += 24;
         line(&mut sheet.body, "f", (MARGIN, sheet.y), &text, 19, false);
@@ -535,7 +535,10 @@ mod tests {
                 .find(|l| l.starts_with("Source: dealscope, from "))
                 .unwrap_or_else(|| panic!("{what:?}: no source line: {text}"));
             assert!(source.contains("Microsoft"), "the deciding clauses' outlets: {source}");
-            assert!(text.contains("Data as of 2026-12-02. Permalink:"), "{text}");
+            assert!(
+                text.contains("Data as of 2026-12-07 (no change to the terms found July–December 2026). Permalink:"),
+                "{text}"
+            );
             let footer: String = text.lines().skip_while(|l| !l.contains("Permalink:")).skip(1).collect();
             assert_eq!(footer, link, "the whole link, wrapped at its parameters");
             assert!(

@@ -58,6 +58,9 @@ impl RawCitation {
 pub struct RawMeta {
     /// The day the research was last brought up to date.
     pub researched: String,
+    /// A few words beside "data as of": what the research found since (e.g. "no change to the
+    /// terms found July–December 2026").
+    pub as_of_note: String,
     pub note: String,
     #[serde(default)]
     pub sources: Vec<RawCitation>,

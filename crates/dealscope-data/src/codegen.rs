@@ -76,7 +76,8 @@ impl Baker<'_> {
         format!("&[{}]", items.join(", "))
     }
 
-    /// `researched`, the research note and its sources, and the latest event's date.
+    /// `researched`, the as-of note, the research note and its sources, and the latest event's
+    /// date.
     fn meta(&self, out: &mut String) {
         let meta = &self.raw.meta.as_ref().expect("checked by authoring::load").value;
         let latest = self
@@ -88,8 +89,9 @@ impl Baker<'_> {
             .expect("the dataset has events");
         let _ = writeln!(
             out,
-            "    researched: {},\n    research_note: {:?},\n    research_sources: {},\n    latest_event: {},",
+            "    researched: {},\n    as_of_note: {:?},\n    research_note: {:?},\n    research_sources: {},\n    latest_event: {},",
             day(&meta.researched),
+            self.w(&meta.as_of_note),
             self.w(&meta.note),
             self.cites(&meta.sources),
             partial(latest)

@@ -277,6 +277,10 @@ pub static ADDED_TERM: Term = Term {
 pub struct Dataset {
     /// The day the research was last brought up to date ("data as of").
     pub researched: NaiveDate,
+    /// A few words readers see beside "data as of": what the research found since the terms
+    /// last changed ("no change to the terms found July–December 2026": none found, not
+    /// confirmed as none).
+    pub as_of_note: &'static str,
     /// What the last research round found (or did not).
     pub research_note: &'static str,
     pub research_sources: &'static [Citation],
