@@ -21,9 +21,20 @@ const readerText = (page) => page.evaluate(() => {
   return parts.join('\n');
 });
 
-/** Machine words in reader text: term ids, scenario keys, "seed 00N", "unknown", handles, non-ISO dates. */
-function machineWords(text, termIds) {
+/** Notes the research kept for itself: its file, its numbered corrections, its rounds, what it did not name. */
+function researchNotes(text) {
   const found = [];
+  for (const re of [/facts\.md/i, /source-urls/i, /\bcorrections? \d/i, /\bresearch round\b/i, /\bfirst round\b/i,
+    /\bnamed? no (outlet|venue)\b/i, /\bnames no (outlet|venue)\b/i, /\bin the research\b/i, /\bthe research (names|named|found|recorded)\b/i]) {
+    const m = text.match(re);
+    if (m) found.push(`${re}: …${text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' ')}…`);
+  }
+  return found;
+}
+
+/** Machine words in reader text: term ids, scenario keys, "seed 00N", "unknown", handles, non-ISO dates, research notes. */
+function machineWords(text, termIds) {
+  const found = researchNotes(text);
   for (const id of termIds) {
     if (id === 'revenue-share') continue; // also English ("revenue-share payments")
     if (new RegExp(`(^|[^a-z0-9-])${id}($|[^a-z0-9-])`).test(text)) found.push(`term id ${id}`);
@@ -52,12 +63,36 @@ test('no machine words in reader text: the page, every panel, a comparison, the 
   await done(probe);
   assert.ok(termIds.length > 8, termIds.join());
   for (const query of ['', '?date=2025-03-15&cell=training.coreweave', '?date=2026-06-01&microsoft_declines=true&amendment_2026_04=false&vs.microsoft_declines=true&panel=diff',
-    '?date=2026-06-01&agi_verified=true&panel=overview', '?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&panel=dataset', '?date=2025-03-15&cell=training.coreweave#step-3']) {
+    '?date=2026-06-01&agi_verified=true&panel=overview', '?date=2026-03-01&frontier_on_aws=blocked&cell=products.aws&panel=dataset', '?date=2025-03-15&cell=training.coreweave#step-3',
+    '?date=2025-08-01&api_on_google=sub-processor-list&cell=api.google']) {
     const page = await open(query);
     const found = machineWords(await readerText(page), termIds);
     assert.deepEqual(found, [], `${query}: machine words a reader sees`);
     await done(page);
   }
+});
+
+test('no research notes in what the JS API gives; a source\'s title opens the publisher\'s own page in a new tab', async () => {
+  const page = await open('?date=2025-08-01&api_on_google=sub-processor-list&cell=api.google&panel=dataset');
+  assert.deepEqual(researchNotes(await readerText(page)), [], 'reader text');
+  const api = await page.evaluate(() => JSON.stringify([
+    window.dealscope.matrix('2025-08-01', { api_on_google: 'sub-processor-list' }),
+    window.dealscope.matrix('2026-12-07', {}),
+    window.dealscope.timeline('api', 'google', { api_on_google: 'sub-processor-list' }),
+    window.dealscope.cite({ date: '2025-08-01', workload: 'api', provider: 'google' }),
+  ]));
+  assert.deepEqual(researchNotes(api), [], 'the JS API');
+  const sources = await page.evaluate(() => window.dealscope.verdict({ date: '2025-03-15', workload: 'training', provider: 'coreweave' }).clauses[0].sources);
+  assert.ok(sources.some((s) => /^https:\/\//.test(s.url ?? '')), 'sources carry the publisher\'s address');
+  assert.ok(sources.every((s) => s.url === null || /^https:\/\/\S+$/.test(s.url)));
+  const links = await page.$$eval('a[data-testid=source-link]', (as) => as.map((a) => [a.getAttribute('href'), a.target, a.rel]));
+  assert.ok(links.length > 20, `${links.length} source links`);
+  for (const [href, target, rel] of links) {
+    assert.match(href, /^https:\/\/\S+$/);
+    assert.equal(target, '_blank');
+    assert.equal(rel, 'noopener noreferrer');
+  }
+  await done(page);
 });
 
 test('dates are ISO everywhere: the date field is YYYY-MM-DD text; a typed day is taken; the event picker keeps its event', async () => {

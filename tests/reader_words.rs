@@ -2,7 +2,9 @@
 //! explanation of every cell on the days the terms change, the comparison, the pictures) is
 //! rendered natively and its text — what a reader sees or a screen reader reads out — is
 //! checked for term ids, scenario keys and `key=value` settings, "seed 00N", "unknown"
-//! publishers, handles, and dates not written in ISO.
+//! publishers, handles, dates not written in ISO, and research notes ("facts.md",
+//! "correction 3", "the first research round", "names no outlet"): what the JS API and the
+//! exports give is checked for research notes too.
 
 use dealscope::dataset::dataset;
 use dealscope::html::contract::Picture;
@@ -40,6 +42,48 @@ fn reader_text(html: &str) -> String {
     }
     out.push_str(rest);
     out.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+/// Notes the research kept for itself, which a reader cannot use: the research file, its
+/// numbered corrections, its rounds, what it did or did not name. Readers are told what they
+/// need instead ("outlet not recorded", the month, what is known).
+fn research_notes(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let context = |at: usize| {
+        let from = lower[..at].char_indices().rev().nth(40).map_or(0, |(i, _)| i);
+        let to = lower[at..].char_indices().nth(60).map_or(lower.len(), |(i, _)| at + i);
+        lower[from..to].split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for needle in [
+        "facts.md",
+        "source-urls",
+        "research round",
+        "first round",
+        "names no outlet",
+        "names no venue",
+        "named no outlet",
+        "in the research",
+        "the research names",
+        "the research found",
+        "the research recorded",
+        "the research named",
+    ] {
+        if let Some(at) = lower.find(needle) {
+            found.push(format!("research note `{needle}`: …{}…", context(at)));
+        }
+    }
+    // "correction 1", "corrections 1–4": the research's numbering.
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("correction") {
+        let at = from + i;
+        let rest = lower[at + "correction".len()..].trim_start_matches('s').trim_start_matches(' ');
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            found.push(format!("research note `correction N`: …{}…", context(at)));
+        }
+        from = at + "correction".len();
+    }
+    found
 }
 
 /// Machine words found in `text`, each with a little context.
@@ -89,6 +133,7 @@ fn machine_words(text: &str) -> Vec<String> {
             from = at + id.len();
         }
     }
+    found.extend(research_notes(text));
     // Dates: ISO only (no 11/26/2026, no 26.11.2026).
     let bytes = text.as_bytes();
     for (i, w) in bytes.windows(10).enumerate() {
@@ -199,6 +244,35 @@ fn comparisons_and_pictures_speak_reader_words() {
     }
 }
 
+/// What programs get — the JS API's answers and citations (as JSON), the exports — carries no
+/// research notes either: every source's publisher, title and locator, every item's text.
+#[test]
+fn what_programs_get_has_no_research_notes() {
+    let ds = dataset();
+    let mut found = Vec::new();
+    let mut check = |what: &str, text: &str| {
+        for f in research_notes(text) {
+            found.push(format!("{what}: {f}"));
+        }
+    };
+    let rows = dealscope::export::dataset_rows(ds);
+    check("the dataset export", &serde_json::to_string(&rows).unwrap());
+    check("the dataset CSV", &dealscope::export::dataset_csv(&rows));
+    for c in ds.conflicts {
+        check(c.id, &format!("{} {}", c.claim, c.why_default));
+    }
+    for date in days() {
+        for scenario in scenarios() {
+            let answers = dealscope::export::grid(ds, date, scenario).unwrap();
+            check(&format!("the answers on {date}"), &serde_json::to_string(&answers).unwrap());
+        }
+        let query = dealscope::engine::Query::parse(&date.to_string(), "api", "google", Scenario::AS_HAPPENED).unwrap();
+        check("a citation", &dealscope::cite::cite(ds, &query, "").unwrap());
+    }
+    found.dedup();
+    assert!(found.is_empty(), "research notes where programs read:\n{}", found.join("\n"));
+}
+
 #[test]
 fn the_check_finds_what_it_looks_for() {
     for bad in [
@@ -208,10 +282,17 @@ fn the_check_finds_what_it_looks_for() {
         "unknown (news report)",
         "amynicole, “Microsoft has revised”",
         "on 11/26/2026",
+        "Secondary reporting, 2021; facts.md names no outlet",
+        "Datawrapper chart; facts.md (correction 1) gives no date",
+        "as the first research round summarised the announcements",
+        "Press reporting; the research names no outlet",
+        "per corrections 1–4",
     ] {
         assert!(!machine_words(bad).is_empty(), "{bad}");
     }
     assert!(machine_words("The OpenAI API on Azure, 2026-11-26: unnamed news report, secondary").is_empty());
+    assert!(machine_words("Corrected 2026-11-26: secondary reports (outlets not recorded); research and training")
+        .is_empty());
     assert_eq!(
         reader_text("<b title=\"x &amp; y\">a</b><details class=\"dev\"><code>api-azure-exclusive</code></details>")
             .split_whitespace()
