@@ -4,9 +4,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-// The standing budget (DEVELOPERS.md): wasm ≤ 330 KB raw and ≤ 130 KB gzip after wasm-opt,
-// the whole page (wasm, JS, CSS, HTML) ≤ 160 KB gzip. The build fails above it.
-const BUDGET = { wasmRaw: 330 * 1024, wasmGzip: 130 * 1024, pageGzip: 160 * 1024 };
+// The standing budget (raised from 130 / 160 KB gzip to make room for Leptos): the wasm
+// ≤ 210 KB gzip after wasm-opt, the whole page (wasm, JS, CSS, HTML) ≤ 250 KB gzip. The
+// build fails above it. (Gzip is what readers download; raw size is printed, not budgeted.)
+const BUDGET = { wasmGzip: 210 * 1024, pageGzip: 250 * 1024 };
 const dir = process.argv[2] ?? 'dist';
 // Every file, in subfolders too (wasm-bindgen's JS snippets sit in snippets/).
 const files = (d) =>
@@ -28,4 +29,4 @@ if (over.length) {
   console.error(`bundle over budget: ${over.join('; ')}`);
   process.exit(1);
 }
-console.log(`within budget (wasm ≤ ${kb(BUDGET.wasmRaw)} raw and ≤ ${kb(BUDGET.wasmGzip)} gzip; page ≤ ${kb(BUDGET.pageGzip)} gzip)`);
+console.log(`within budget (wasm ≤ ${kb(BUDGET.wasmGzip)} gzip; page ≤ ${kb(BUDGET.pageGzip)} gzip)`);

@@ -474,9 +474,9 @@ async fn a_notice_says_what_a_link_had_and_can_be_dismissed() {
 async fn the_data_says_how_old_it_is_and_later_days_are_projections() {
     let (c, state) = mount(ViewState { selected: Some((Workload::Api, Provider::Aws)), ..at((2027, 1, 1)) }).await;
     let stamp = find(&c, "data-as-of").text_content().unwrap_or_default();
-    assert!(stamp.contains("Data as of 2026-12-02"), "{stamp}");
+    assert!(stamp.contains("Data as of 2026-12-07"), "{stamp}");
     let footer = c.query_selector("footer").unwrap().unwrap().text_content().unwrap_or_default();
-    assert!(footer.contains("Data as of 2026-12-02"), "{footer}");
+    assert!(footer.contains("Data as of 2026-12-07"), "{footer}");
     assert!(find(&c, "projection").text_content().unwrap_or_default().contains("projection"));
     assert!(find(&c, "projection-note").text_content().unwrap_or_default().contains("not a record"));
     state.date.set(ymd(2026, 6, 1));
@@ -624,7 +624,7 @@ async fn cite_gives_the_answer_as_text_to_paste() {
         "{text}"
     );
     assert!(text.contains("Decided by “The OpenAI API is served only from Azure”"), "{text}");
-    assert!(text.contains("Data as of 2026-12-02") && text.contains("?date=2025-11-10&cell=api.aws&v="), "{text}");
+    assert!(text.contains("Data as of 2026-12-07") && text.contains("?date=2025-11-10&cell=api.aws&v="), "{text}");
     let status = c.query_selector(".cite-status").unwrap().unwrap().text_content().unwrap_or_default();
     assert!(status.contains("selected below") || status.contains("copied"), "{status}");
 }

@@ -159,9 +159,10 @@ pub fn caption(ds: &Dataset, date: NaiveDate, scenario: Scenario, base: Scenario
     out
 }
 
-/// "Data as of …" with the latest event, for the header and the footer.
+/// "Data as of …" with the latest event and what the research found since (the data's
+/// `as_of_note`), for the header and the footer.
 pub fn as_of(ds: &Dataset) -> Html {
-    markup!("Data as of <time>{}</time> (latest event {})", ds.researched, partial(ds.latest_event))
+    markup!("Data as of <time>{}</time> (latest event {}; {})", ds.researched, partial(ds.latest_event), ds.as_of_note)
 }
 
 /// The grid's one tab stop (roving `tabindex`, the ARIA grid pattern): the selected cell, or
@@ -860,7 +861,7 @@ mod tests {
         assert!(!html.contains("data-testid=\"notice\""), "no notice without one");
         assert!(!html.contains("<header hidden") && !html.contains("<footer hidden"), "no chrome hidden outside embed");
         assert!(
-            html.contains("Data as of <time>2026-12-02</time> (latest event 2026-06"),
+            html.contains("Data as of <time>2026-12-07</time> (latest event 2026-07; no change to the terms found July–December 2026)"),
             "as-of in header and footer"
         );
         assert_eq!(html.matches("Data as of").count(), 2);
@@ -1066,7 +1067,7 @@ mod tests {
             ),
             "{meaning}"
         );
-        assert!(html.contains("data-testid=\"latest-day\" data-action=\"date\" data-date=\"2026-12-02\""));
+        assert!(html.contains("data-testid=\"latest-day\" data-action=\"date\" data-date=\"2026-12-07\""));
         // The landing's day has the three-way choice to try, and answers that differ.
         assert!(!html.contains("id=\"declines-choices\" hidden"));
         for verdict in ["allowed", "blocked", "conditional"] {
