@@ -250,6 +250,12 @@ pub fn sources(ds: &Dataset, citations: &[Citation]) -> Vec<SourceRef> {
         .collect()
 }
 
+/// A source's address as plain-text citations write it after the source: ` <https://…>`, or
+/// nothing where the publisher's own address is not known (Cite and the exports).
+pub fn address(url: Option<&str>) -> String {
+    url.map(|u| format!(" <{u}>")).unwrap_or_default()
+}
+
 /// A partial date as text at its precision.
 pub fn partial(date: PartialDate) -> String {
     format_partial(date.date, date.precision)

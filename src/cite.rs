@@ -79,7 +79,7 @@ pub fn cite(ds: &Dataset, query: &Query, base: &str) -> Result<String, QueryErro
             .iter()
             .map(|s| {
                 let confirmed = if s.confirmed { "" } else { ", not confirmed" };
-                let address = s.url.map(|u| format!(" <{u}>")).unwrap_or_default();
+                let address = crate::answer::address(s.url);
                 format!(
                     "{}, “{}” ({}; {}{confirmed}){address}",
                     s.publisher,

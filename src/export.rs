@@ -78,7 +78,7 @@ pub fn dataset_rows(ds: &Dataset) -> Vec<Row> {
     )];
     for s in ds.sources {
         let date = s.date.map(partial).unwrap_or_default();
-        let address = s.url.map(|u| format!(" <{u}>")).unwrap_or_default();
+        let address = crate::answer::address(s.url);
         rows.push(Row {
             kind: "source",
             id: s.id,
@@ -226,11 +226,7 @@ fn cite(sources: &[SourceRef]) -> String {
                 s.reliability,
                 if s.confirmed { "" } else { ", not confirmed" }
             );
-            if let Some(url) = s.url {
-                text.push_str(" <");
-                text.push_str(url);
-                text.push('>');
-            }
+            text.push_str(&crate::answer::address(s.url));
             if let Some(q) = s.quote {
                 text.push_str(" “");
                 text.push_str(q);
